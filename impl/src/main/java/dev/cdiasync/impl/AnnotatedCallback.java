@@ -1,0 +1,92 @@
+package dev.cdiasync.impl;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Comparator;
+
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.invoke.Invoker;
+
+/**
+ * One {@code @OnDone} method of one bean, called through its CDI method invoker on a contextual
+ * reference, so that its interceptors (the isolation interceptor first) apply.
+ *
+ * <p>The bean instance is the bean's own contextual reference, taken for that exact bean rather
+ * than looked up by type, so that a subclass bean that inherits the callback never makes the lookup
+ * ambiguous. Further parameters are resolved like an observer method's, per call; the
+ * {@code @Dependent} objects of a call (the instance of a dependent bean, dependent arguments) are
+ * destroyed after it.
+ */
+final class AnnotatedCallback {
+
+    /** The order of callbacks: priority, then class name, method name, parameter types. */
+    static final Comparator<AnnotatedCallback> ORDER = Comparator.<AnnotatedCallback>comparingInt(c -> c.priority)
+            .thenComparing(c -> c.method.getDeclaringClass().getName())
+            .thenComparing(c -> c.method.getName())
+            .thenComparing(c -> Names.method(c.method));
+
+    final Method method;
+    final String description;
+    final int priority;
+    final Bean<?> bean;
+    private final Invoker<Object, ?> invoker;
+    private final int parameterCount;
+
+    /* Set once, at deployment validation; then only read. */
+    private BeanManager beanManager;
+    private Type referenceType;
+    private InjectionPoint[] injected;
+    private Object sharedInstance;
+
+    AnnotatedCallback(Method method, int priority, Bean<?> bean, Invoker<Object, ?> invoker) {
+        this.method = method;
+        this.description = Names.method(method);
+        this.priority = priority;
+        this.bean = bean;
+        this.invoker = invoker;
+        this.parameterCount = method.getParameterCount();
+    }
+
+    /**
+     * Readies the callback once deployment is valid: the injection points of its further parameters
+     * and, for a normal-scoped bean, its client proxy, which serves every call.
+     */
+    void ready(BeanManager beanManager, Type referenceType, InjectionPoint[] injected) {
+        this.beanManager = beanManager;
+        this.referenceType = referenceType;
+        this.injected = injected;
+        if (beanManager.isNormalScope(bean.getScope())) {
+            this.sharedInstance = beanManager.getReference(bean, referenceType, beanManager.createCreationalContext(bean));
+        }
+    }
+
+    /** Calls the method with the future. Throws what escapes its interceptors. */
+    void call(Object future) throws Exception {
+        Object[] arguments = new Object[parameterCount];
+        arguments[0] = future;
+        if (sharedInstance != null && injected.length == 0) {
+            invoker.invoke(sharedInstance, arguments);
+            return;
+        }
+        CreationalContext<?> dependents = beanManager.createCreationalContext(null);
+        try {
+            Object instance = sharedInstance != null
+                    ? sharedInstance
+                    : beanManager.getReference(bean, referenceType, dependents);
+            for (int i = 0; i < injected.length; i++) {
+                arguments[i + 1] = beanManager.getInjectableReference(injected[i], dependents);
+            }
+            invoker.invoke(instance, arguments);
+        } finally {
+            dependents.release();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

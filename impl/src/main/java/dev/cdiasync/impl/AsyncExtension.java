@@ -1,0 +1,378 @@
+package dev.cdiasync.impl;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.CallbackFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/**
+ * The portable extension behind {@code @Async} and {@code @OnDone}: it registers its interceptors
+ * and the default executor itself (so it works where the impl jar is not scanned, as with Weld's
+ * discovery disabled), discovers and checks every declaration, prepares each call site once, and
+ * drains the calls in flight when the container shuts down.
+ *
+ * <p>Applications that boot with discovery disabled add it by name, for example
+ * {@code WeldInitiator.from(...).addExtensions(new AsyncExtension())} or
+ * {@code SeContainerInitializer.newInstance().addExtensions(AsyncExtension.class)}.
+ */
+public class AsyncExtension implements Extension {
+
+    /**
+     * The priority of the interceptor that makes {@code @Async} calls asynchronous:
+     * {@code Interceptor.Priority.PLATFORM_BEFORE}, the outermost, so that every other interceptor
+     * of the method runs on the worker thread with the body.
+     */
+    public static final int ASYNC_INTERCEPTOR_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
+
+    /**
+     * The priority of the interceptor that isolates {@code @OnDone} callbacks:
+     * {@code Interceptor.Priority.PLATFORM_BEFORE}, the outermost, so that it also isolates what
+     * other interceptors of the callback throw.
+     */
+    public static final int ISOLATION_INTERCEPTOR_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
+
+    private static final Logger LOG = Logger.getLogger("dev.cdiasync");
+
+    private final Declarations declarations = new Declarations();
+    private boolean applicationDefaultExecutor;
+
+    /* Set at deployment validation, before any call; then only read. */
+    private volatile Map<Method, CallSite[]> sites;
+    private FailureReporter reporter;
+    private InFlight inFlight;
+    private Settings settings = Settings.defaults();
+
+    /* The default executor, if the library created it: the only executor it shuts down. */
+    private DefaultExecutor ownExecutor;
+
+    void registerInterceptors(@Observes BeforeBeanDiscovery event) {
+        event.addAnnotatedType(AsyncInterceptor.class, AsyncInterceptor.class.getName());
+        event.addAnnotatedType(IsolationInterceptor.class, IsolationInterceptor.class.getName());
+    }
+
+    <T> void isolateCallbacks(@Observes ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().getMethods().stream().anyMatch(Declarations::isCallback)) {
+            event.configureAnnotatedType()
+                    .filterMethods(Declarations::isCallback)
+                    .forEach(method -> method.add(Isolated.Literal.INSTANCE));
+        }
+    }
+
+    <X> void collect(@Observes ProcessManagedBean<X> event) {
+        declarations.collect(event);
+    }
+
+    void noticeExecutors(@Observes ProcessBean<?> event) {
+        if (event instanceof ProcessSyntheticBean<?> synthetic && synthetic.getSource() == this) {
+            return;
+        }
+        for (Annotation qualifier : event.getBean().getQualifiers()) {
+            if (qualifier instanceof AsyncExecutor executor && executor.value().isEmpty()) {
+                applicationDefaultExecutor = true;
+            }
+        }
+    }
+
+    void afterBeanDiscovery(@Observes AfterBeanDiscovery event) {
+        declarations.checkTasks();
+        for (String error : declarations.errors()) {
+            event.addDefinitionError(new DefinitionException(error));
+        }
+        if (!applicationDefaultExecutor) {
+            event.addBean()
+                    .beanClass(DefaultExecutor.class)
+                    .types(ExecutorService.class, Executor.class, Object.class)
+                    .qualifiers(AsyncExecutor.Literal.DEFAULT, Any.Literal.INSTANCE)
+                    .scope(Singleton.class)
+                    .createWith(context -> ownExecutor());
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        List<String> problems = new ArrayList<>();
+        settings = Settings.read(problems::add);
+        RequestContexts requestContexts = new RequestContexts(beanManager);
+        reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
+        inFlight = new InFlight();
+
+        Map<String, TaskCallbacks> callbacks = new HashMap<>();
+        declarations.callbacksByTask().forEach((task, list) -> callbacks.put(task,
+                new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), requestContexts, reporter)));
+        for (Declarations.CallbackMethod callback : declarations.callbackMethods) {
+            readyCallback(callback, beanManager, problems);
+        }
+
+        Map<String, Executor> executors = new HashMap<>();
+        Map<Method, List<CallSite>> byMethod = new LinkedHashMap<>();
+        for (Declarations.AsyncMethod async : declarations.asyncMethods) {
+            CallSite site = new CallSite(async.method(), async.beanClass(), async.taskName(), async.executorName(),
+                    async.resultType());
+            site.executor = executors.computeIfAbsent(async.executorName(), name -> executor(name, beanManager));
+            if (site.executor == null) {
+                problems.add(noExecutor(site, beanManager));
+            }
+            site.callbacks = callbacks.computeIfAbsent(async.taskName(),
+                    task -> new TaskCallbacks(task, new AnnotatedCallback[0], requestContexts, reporter));
+            site.inFlight = inFlight;
+            byMethod.computeIfAbsent(site.method, method -> new ArrayList<>()).add(site);
+        }
+        for (String problem : problems) {
+            event.addDeploymentProblem(new DeploymentException(problem));
+        }
+        Map<Method, CallSite[]> prepared = new HashMap<>();
+        byMethod.forEach((method, list) -> {
+            // Most specific bean class first, for a method that several bean classes inherit.
+            list.sort(Comparator.comparingInt((CallSite site) -> depth(site.beanClass)).reversed());
+            prepared.put(method, list.toArray(CallSite[]::new));
+        });
+        sites = prepared;
+    }
+
+    /* Resolves the injection points of a callback's further parameters, reporting those with no bean. */
+    private static void readyCallback(Declarations.CallbackMethod declared, BeanManager beanManager,
+            List<String> problems) {
+        AnnotatedMethod<?> method = declared.annotated();
+        List<? extends AnnotatedParameter<?>> parameters = method.getParameters();
+        InjectionPoint[] injected = new InjectionPoint[parameters.size() - 1];
+        boolean valid = true;
+        for (int i = 1; i < parameters.size(); i++) {
+            InjectionPoint point = beanManager.createInjectionPoint(parameters.get(i));
+            injected[i - 1] = point;
+            Set<Bean<?>> beans = beanManager.getBeans(point.getType(),
+                    point.getQualifiers().toArray(Annotation[]::new));
+            String problem = null;
+            if (beans.isEmpty()) {
+                problem = "has no bean to inject. Declare a bean of that type with those qualifiers, or remove"
+                        + " the parameter.";
+            } else {
+                try {
+                    beanManager.resolve(beans);
+                } catch (AmbiguousResolutionException e) {
+                    problem = "is ambiguous: " + beans.size() + " beans match (" + beanNames(beans) + "). Add a"
+                            + " qualifier to the parameter, or disable all but one with @Alternative.";
+                }
+            }
+            if (problem != null) {
+                problems.add("@OnDone on '" + declared.callback().description + "': parameter " + (i + 1) + " of type "
+                        + Names.type(point.getType()) + qualifiers(point) + " " + problem);
+                valid = false;
+            }
+        }
+        if (valid) {
+            Bean<?> bean = declared.callback().bean;
+            declared.callback().ready(beanManager, referenceType(bean, declared.method().getDeclaringClass()), injected);
+        }
+    }
+
+    private static String qualifiers(InjectionPoint point) {
+        StringBuilder text = new StringBuilder();
+        for (Annotation qualifier : point.getQualifiers()) {
+            text.append(' ').append('@').append(qualifier.annotationType().getSimpleName());
+        }
+        return text.length() == 0 ? "" : " with qualifiers" + text;
+    }
+
+    private static String beanNames(Set<Bean<?>> beans) {
+        Set<String> names = new TreeSet<>();
+        for (Bean<?> bean : beans) {
+            names.add(bean.getBeanClass().getName());
+        }
+        return String.join(", ", names);
+    }
+
+    /* A bean type to take the callback bean's reference as: one the callback's class can receive. */
+    private static Type referenceType(Bean<?> bean, Class<?> declaringClass) {
+        if (bean.getTypes().contains(bean.getBeanClass())) {
+            return bean.getBeanClass();
+        }
+        for (Type type : bean.getTypes()) {
+            if (declaringClass.isAssignableFrom(Types.erasure(type))) {
+                return type;
+            }
+        }
+        return Object.class;
+    }
+
+    private static Executor executor(String name, BeanManager beanManager) {
+        Set<Bean<?>> beans = beanManager.getBeans(Executor.class, AsyncExecutor.Literal.of(name));
+        if (beans.isEmpty()) {
+            return null;
+        }
+        Bean<?> bean;
+        try {
+            bean = beanManager.resolve(beans);
+        } catch (AmbiguousResolutionException e) {
+            return null;
+        }
+        return (Executor) beanManager.getReference(bean, Executor.class, beanManager.createCreationalContext(bean));
+    }
+
+    private static String noExecutor(CallSite site, BeanManager beanManager) {
+        String where = "@Async on '" + site.description + "': ";
+        String qualifier = "@AsyncExecutor(\"" + site.executorName + "\")";
+        Set<Bean<?>> beans = beanManager.getBeans(Executor.class, AsyncExecutor.Literal.of(site.executorName));
+        if (beans.size() > 1) {
+            return where + "executor '" + site.executorName + "' is ambiguous: " + beans.size() + " Executor beans are "
+                    + qualifier + " (" + beanNames(beans) + "). Keep one, or disable the others with @Alternative.";
+        }
+        Set<String> known = new TreeSet<>();
+        for (Bean<?> bean : beanManager.getBeans(Executor.class, Any.Literal.INSTANCE)) {
+            for (Annotation annotation : bean.getQualifiers()) {
+                if (annotation instanceof AsyncExecutor executor && !executor.value().isEmpty()) {
+                    known.add(executor.value());
+                }
+            }
+        }
+        String closest = Names.closest(site.executorName, known);
+        return where + "no executor is named '" + site.executorName + "'"
+                + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type Executor"
+                + " qualified " + qualifier + ", or remove executor = \"" + site.executorName + "\" to use the default"
+                + " executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".";
+    }
+
+    private static int depth(Class<?> type) {
+        int depth = 0;
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private synchronized DefaultExecutor ownExecutor() {
+        if (ownExecutor == null) {
+            ownExecutor = new DefaultExecutor(settings.threads);
+        }
+        return ownExecutor;
+    }
+
+    /** The call site of an intercepted {@code @Async} invocation; null for a method left alone. */
+    CallSite callSite(InvocationContext invocation) {
+        Map<Method, CallSite[]> prepared = sites;
+        if (prepared == null) {
+            throw new IllegalStateException("@Async method " + Names.method(invocation.getMethod())
+                    + " called before the container finished deployment validation");
+        }
+        CallSite[] candidates = prepared.get(invocation.getMethod());
+        if (candidates == null) {
+            return null;
+        }
+        if (candidates.length > 1) {
+            Object target = invocation.getTarget();
+            for (CallSite candidate : candidates) {
+                if (candidate.beanClass.isInstance(target)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates[0];
+    }
+
+    FailureReporter reporter() {
+        return reporter;
+    }
+
+    /**
+     * Drains the calls in flight when the application context is about to end, like leaving
+     * Python's {@code with ThreadPoolExecutor() as executor:} block: new calls are refused; calls
+     * submitted, queued or running, and their callbacks get the grace period; what is left is then
+     * cancelled and interrupted, so its callbacks run here before the container goes on closing.
+     */
+    void drain(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        if (inFlight == null) {
+            return;
+        }
+        inFlight.close();
+        DefaultExecutor own;
+        synchronized (this) {
+            own = ownExecutor;
+        }
+        if (own != null) {
+            own.shutdown();
+        }
+        long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
+        List<AsyncCall<?>> left = awaitDrained(grace);
+        if (!left.isEmpty()) {
+            LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight "
+                    + settings.shutdownGraceMillis + " ms after shutdown began; cancelling them");
+            for (AsyncCall<?> call : left) {
+                call.cancel(true);
+            }
+        }
+        if (own != null) {
+            stop(own, grace);
+        }
+    }
+
+    private List<AsyncCall<?>> awaitDrained(long graceNanos) {
+        try {
+            return inFlight.awaitDrained(System.nanoTime() + graceNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                return inFlight.awaitDrained(System.nanoTime()); // no wait: what is left now
+            } catch (InterruptedException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }
+    }
+
+    private static void stop(DefaultExecutor executor, long graceNanos) {
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(Math.max(graceNanos, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
+                LOG.warning("Threads of the default @Async executor ignore interruption and are still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void shutdown(@Observes BeforeShutdown event) {
+        DefaultExecutor own;
+        synchronized (this) {
+            own = ownExecutor;
+        }
+        if (own != null && !own.isTerminated()) {
+            stop(own, 0);
+        }
+    }
+}

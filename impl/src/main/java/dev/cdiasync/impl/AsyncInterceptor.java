@@ -1,0 +1,35 @@
+package dev.cdiasync.impl;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import dev.cdiasync.Async;
+
+/**
+ * Routes an {@code @Async} call to its prepared {@link CallSite}, which returns the future at once
+ * and runs the rest of the interceptor chain and the body on the executor. It is the outermost
+ * interceptor, so that the others (transactions, security, metrics) run on the worker thread with
+ * the body.
+ */
+@Async
+@Interceptor
+@Priority(AsyncExtension.ASYNC_INTERCEPTOR_PRIORITY)
+class AsyncInterceptor {
+
+    private final AsyncExtension extension;
+
+    @Inject
+    AsyncInterceptor(AsyncExtension extension) {
+        this.extension = extension;
+    }
+
+    @AroundInvoke
+    Object submit(InvocationContext invocation) throws Exception {
+        CallSite site = extension.callSite(invocation);
+        // Methods a class-level @Async leaves alone (those declared by Object) run as they are.
+        return site == null ? invocation.proceed() : site.call(invocation);
+    }
+}

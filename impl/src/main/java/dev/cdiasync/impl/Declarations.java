@@ -1,0 +1,264 @@
+package dev.cdiasync.impl;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.cdiasync.Async;
+import dev.cdiasync.OnDone;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.Decorator;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.invoke.Invoker;
+import jakarta.interceptor.Interceptor;
+
+/**
+ * What the beans declare with {@code @Async} and {@code @OnDone}, collected bean by bean during
+ * discovery, and the checks that need only the declarations themselves (shape of each method, task
+ * names, future types). Checks that need bean resolution (executors, injected parameters) are made
+ * at deployment validation by {@link AsyncExtension}.
+ */
+final class Declarations {
+
+    /** The priority of an {@code @OnDone} method without {@code @Priority}. */
+    static final int DEFAULT_CALLBACK_PRIORITY = Interceptor.Priority.APPLICATION + 500;
+
+    /** An {@code @Async} method of a bean, not yet bound to its executor and callbacks. */
+    record AsyncMethod(AnnotatedMethod<?> annotated, Class<?> beanClass, String taskName, String executorName,
+            Type resultType) {
+        Method method() {
+            return annotated.getJavaMember();
+        }
+    }
+
+    /** An {@code @OnDone} method of a bean, with its invoker. */
+    record CallbackMethod(AnnotatedMethod<?> annotated, AnnotatedCallback callback, String taskName) {
+        Method method() {
+            return annotated.getJavaMember();
+        }
+    }
+
+    final List<AsyncMethod> asyncMethods = new ArrayList<>();
+    final List<CallbackMethod> callbackMethods = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    /** Whether the extension adds the isolation binding to this method: it is a callable callback. */
+    static boolean isCallback(AnnotatedMethod<?> method) {
+        int modifiers = method.getJavaMember().getModifiers();
+        return method.isAnnotationPresent(OnDone.class) && !Modifier.isPrivate(modifiers)
+                && !Modifier.isStatic(modifiers) && !method.getJavaMember().isBridge();
+    }
+
+    /** Collects and checks the declarations of one managed bean. */
+    <X> void collect(ProcessManagedBean<X> event) {
+        Bean<X> bean = event.getBean();
+        if (bean instanceof jakarta.enterprise.inject.spi.Interceptor<?> || bean instanceof Decorator<?>) {
+            return; // their methods are not business methods
+        }
+        AnnotatedType<X> type = event.getAnnotatedBeanClass();
+        Async onClass = type.getAnnotation(Async.class);
+        for (AnnotatedMethod<? super X> annotated : type.getMethods()) {
+            Method method = annotated.getJavaMember();
+            if (method.isBridge() || method.isSynthetic()) {
+                continue;
+            }
+            Async onMethod = annotated.getAnnotation(Async.class);
+            Async async = onMethod != null ? onMethod : onClass != null && isBusinessMethod(method) ? onClass : null;
+            OnDone onDone = annotated.getAnnotation(OnDone.class);
+            if (async != null && onDone != null) {
+                errors.add("@OnDone on '" + Names.method(method) + "': the method is also @Async"
+                        + (onMethod == null ? " (through @Async on class " + type.getJavaClass().getName() + ")" : "")
+                        + "; a callback must run when a future is done, not start one. Move the callback to a"
+                        + " bean that is not @Async, or remove one of the annotations.");
+                continue;
+            }
+            if (async != null) {
+                collectAsync(annotated, type.getJavaClass(), async, onMethod == null);
+            }
+            if (onDone != null) {
+                collectCallback(event, bean, annotated, onDone);
+            }
+        }
+    }
+
+    /* A method a class-level @Async applies to: what CDI would intercept, less those of Object. */
+    private static boolean isBusinessMethod(Method method) {
+        int modifiers = method.getModifiers();
+        return !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers)
+                && method.getDeclaringClass() != Object.class && !overridesObjectMethod(method);
+    }
+
+    private static boolean overridesObjectMethod(Method method) {
+        try {
+            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private void collectAsync(AnnotatedMethod<?> annotated, Class<?> beanClass, Async async, boolean fromClass) {
+        Method method = annotated.getJavaMember();
+        String where = "@Async on '" + Names.method(method) + "'"
+                + (fromClass ? " (through @Async on class " + beanClass.getName() + ")" : "") + ": ";
+        int modifiers = method.getModifiers();
+        boolean valid = true;
+        if (Modifier.isPrivate(modifiers)) {
+            errors.add(where + "the method is private, and CDI intercepts no private method, so it would run"
+                    + " synchronously. Make it package-private, protected or public.");
+            valid = false;
+        }
+        if (Modifier.isStatic(modifiers)) {
+            errors.add(where + "the method is static, and CDI intercepts no static method, so it would run"
+                    + " synchronously. Make it an instance method.");
+            valid = false;
+        }
+        if (Modifier.isFinal(modifiers)) {
+            errors.add(where + "the method is final, so it cannot be intercepted and would run synchronously."
+                    + " Remove final.");
+            valid = false;
+        }
+        Class<?> returned = method.getReturnType();
+        if (returned != void.class && !Types.FUTURES.contains(returned)) {
+            errors.add(where + "it returns " + Names.type(method.getGenericReturnType()) + ", which an asynchronous"
+                    + " call cannot return at once. Declare void, Future<T>, CompletableFuture<T>,"
+                    + " CompletionStage<T> or AsyncFuture<T>, for example CompletableFuture<"
+                    + Names.type(box(method.getGenericReturnType())) + "> returning"
+                    + " CompletableFuture.completedFuture(value).");
+            valid = false;
+        }
+        if (valid) {
+            String task = async.value().isEmpty()
+                    ? method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                    : async.value();
+            asyncMethods.add(new AsyncMethod(annotated, beanClass, task, async.executor(),
+                    Types.resultType(annotated.getBaseType())));
+        }
+    }
+
+    private static Type box(Type type) {
+        if (type instanceof Class<?> c && c.isPrimitive()) {
+            return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
+        }
+        return type;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <X> void collectCallback(ProcessManagedBean<X> event, Bean<X> bean, AnnotatedMethod<? super X> annotated,
+            OnDone onDone) {
+        Method method = annotated.getJavaMember();
+        String where = "@OnDone on '" + Names.method(method) + "': ";
+        int modifiers = method.getModifiers();
+        boolean valid = true;
+        if (Modifier.isPrivate(modifiers)) {
+            errors.add(where + "the method is private, so the container cannot call it. Make it package-private,"
+                    + " protected or public.");
+            valid = false;
+        }
+        if (Modifier.isStatic(modifiers)) {
+            errors.add(where + "the method is static, so no interceptor can isolate its failures. Make it an"
+                    + " instance method.");
+            valid = false;
+        }
+        if (Modifier.isFinal(modifiers)) {
+            errors.add(where + "the method is final, so no interceptor can isolate its failures. Remove final.");
+            valid = false;
+        }
+        if (onDone.task().isBlank()) {
+            errors.add(where + "task is empty. Set task to the name of an @Async task: its @Async value, or"
+                    + " SimpleClassName.methodName of the method.");
+            valid = false;
+        }
+        if (method.getParameterCount() == 0) {
+            errors.add(where + "the method has no parameter to receive the future. Declare the future as its first"
+                    + " parameter, for example 'void " + method.getName() + "(AsyncFuture<?> future)'.");
+            valid = false;
+        } else if (!Types.FUTURES.contains(method.getParameterTypes()[0])) {
+            errors.add(where + "its first parameter is " + Names.type(method.getGenericParameterTypes()[0])
+                    + ", not a future. Declare the first parameter as Future, CompletableFuture,"
+                    + " CompletionStage or AsyncFuture of the task's result type; further parameters are"
+                    + " injected.");
+            valid = false;
+        }
+        if (!valid) {
+            return;
+        }
+        Priority priority = annotated.getAnnotation(Priority.class);
+        Invoker<Object, ?> invoker = (Invoker<Object, ?>) (Invoker<?, ?>) event.createInvoker(annotated).build();
+        AnnotatedCallback callback = new AnnotatedCallback(method,
+                priority != null ? priority.value() : DEFAULT_CALLBACK_PRIORITY, bean, invoker);
+        callbackMethods.add(new CallbackMethod(annotated, callback, onDone.task()));
+    }
+
+    /**
+     * Checks each callback against the tasks it names: the name must be a task's, and the future
+     * parameter must fit the result type of every method of that task.
+     */
+    void checkTasks() {
+        Map<String, List<AsyncMethod>> tasks = tasks();
+        for (CallbackMethod callback : callbackMethods) {
+            Method method = callback.method();
+            String where = "@OnDone on '" + Names.method(method) + "': ";
+            List<AsyncMethod> methods = tasks.get(callback.taskName());
+            if (methods == null) {
+                String closest = Names.closest(callback.taskName(), tasks.keySet());
+                errors.add(where + "no @Async task is named '" + callback.taskName() + "'"
+                        + (closest != null ? "; did you mean '" + closest + "'?" : ".")
+                        + " Set task to the name of an @Async task: its @Async value, or SimpleClassName.methodName"
+                        + " of the method. Known tasks: " + (tasks.isEmpty() ? "none" : new TreeSet<>(tasks.keySet()))
+                        + ".");
+                continue;
+            }
+            Type parameter = method.getGenericParameterTypes()[0];
+            if (!(parameter instanceof ParameterizedType future)) {
+                continue; // raw: takes any result
+            }
+            Type declared = future.getActualTypeArguments()[0];
+            for (AsyncMethod async : methods) {
+                if (!Types.accepts(declared, async.resultType())) {
+                    errors.add(where + "its first parameter " + Names.type(parameter) + " cannot receive the futures"
+                            + " of task '" + callback.taskName() + "', whose method '" + Names.method(async.method())
+                            + "' has result type " + Names.type(async.resultType()) + ". Declare "
+                            + Names.type(future.getRawType()) + "<" + Names.type(async.resultType()) + "> or "
+                            + Names.type(future.getRawType()) + "<?>.");
+                }
+            }
+        }
+    }
+
+    /** The @Async methods by task name, in a stable order. */
+    Map<String, List<AsyncMethod>> tasks() {
+        Map<String, List<AsyncMethod>> tasks = new LinkedHashMap<>();
+        for (AsyncMethod async : asyncMethods) {
+            tasks.computeIfAbsent(async.taskName(), name -> new ArrayList<>()).add(async);
+        }
+        return tasks;
+    }
+
+    /** The callbacks of each task name, in call order. */
+    Map<String, List<AnnotatedCallback>> callbacksByTask() {
+        Map<String, List<AnnotatedCallback>> byTask = new LinkedHashMap<>();
+        for (CallbackMethod callback : callbackMethods) {
+            byTask.computeIfAbsent(callback.taskName(), name -> new ArrayList<>()).add(callback.callback());
+        }
+        byTask.values().forEach(list -> list.sort(AnnotatedCallback.ORDER));
+        return byTask;
+    }
+
+    /** The errors found so far, each naming the method and what to change, in a stable order. */
+    List<String> errors() {
+        List<String> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.naturalOrder());
+        return sorted;
+    }
+}

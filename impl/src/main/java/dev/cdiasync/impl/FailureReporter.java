@@ -1,0 +1,34 @@
+package dev.cdiasync.impl;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.cdiasync.AsyncFuture;
+import dev.cdiasync.CallbackFailure;
+import jakarta.enterprise.event.Event;
+
+/**
+ * Reports a done-callback that threw: logs it at WARNING on logger {@code dev.cdiasync}, naming the
+ * task and the callback, then fires {@link CallbackFailure}. Never throws, except an observer's
+ * {@link Error}.
+ */
+final class FailureReporter {
+
+    static final Logger LOG = Logger.getLogger("dev.cdiasync");
+
+    private final Event<CallbackFailure> event;
+
+    FailureReporter(Event<CallbackFailure> event) {
+        this.event = event;
+    }
+
+    void report(String task, String callback, AsyncFuture<?> future, Throwable failure) {
+        LOG.log(Level.WARNING, failure, () -> "Done-callback " + callback + " of task '" + task
+                + "' threw " + failure + "; the next callbacks still run and the future is unchanged");
+        try {
+            event.fire(new CallbackFailure(task, callback, future, failure));
+        } catch (RuntimeException observerFailure) {
+            LOG.log(Level.WARNING, "An observer of CallbackFailure threw; ignored", observerFailure);
+        }
+    }
+}

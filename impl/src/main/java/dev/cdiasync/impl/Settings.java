@@ -1,0 +1,55 @@
+package dev.cdiasync.impl;
+
+import java.util.function.Consumer;
+
+/** The system properties that configure the library, read and checked once per deployment. */
+final class Settings {
+
+    static final String THREADS = "dev.cdiasync.threads";
+    static final String SHUTDOWN_GRACE_MS = "dev.cdiasync.shutdown-grace-ms";
+
+    final int threads;
+    final long shutdownGraceMillis;
+
+    private Settings(int threads, long shutdownGraceMillis) {
+        this.threads = threads;
+        this.shutdownGraceMillis = shutdownGraceMillis;
+    }
+
+    /** Like Python's ThreadPoolExecutor: enough threads for I/O-bound work, but not too many. */
+    static int defaultThreads() {
+        return Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+    }
+
+    /**
+     * Reads the settings; a malformed value is reported to {@code problems} and replaced by its
+     * default, so that every other mistake of the deployment is still found.
+     */
+    static Settings read(Consumer<String> problems) {
+        int threads = (int) read(THREADS, defaultThreads(), 1, 32_767, problems);
+        long grace = read(SHUTDOWN_GRACE_MS, 10_000, 0, Long.MAX_VALUE, problems);
+        return new Settings(threads, grace);
+    }
+
+    static Settings defaults() {
+        return new Settings(defaultThreads(), 10_000);
+    }
+
+    private static long read(String name, long fallback, long min, long max, Consumer<String> problems) {
+        String text = System.getProperty(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.accept("System property " + name + "='" + text + "' is not a whole number from " + min
+                + " to " + max + "; remove it to use the default (" + fallback + ") or set a valid value.");
+        return fallback;
+    }
+}
