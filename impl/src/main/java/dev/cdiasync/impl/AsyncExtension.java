@@ -82,7 +82,7 @@ public class AsyncExtension implements Extension {
     private Settings settings = Settings.defaults();
 
     /* The default executor, if the library created it: the only executor it shuts down. */
-    private DefaultExecutor ownExecutor;
+    private ExecutorService ownExecutor;
 
     void registerInterceptors(@Observes BeforeBeanDiscovery event) {
         event.addAnnotatedType(AsyncInterceptor.class, AsyncInterceptor.class.getName());
@@ -119,7 +119,7 @@ public class AsyncExtension implements Extension {
         }
         if (!applicationDefaultExecutor) {
             event.addBean()
-                    .beanClass(DefaultExecutor.class)
+                    .beanClass(AsyncExtension.class)
                     .types(ExecutorService.class, Executor.class, Object.class)
                     .qualifiers(AsyncExecutor.Literal.DEFAULT, Any.Literal.INSTANCE)
                     .scope(Singleton.class)
@@ -277,9 +277,9 @@ public class AsyncExtension implements Extension {
         return depth;
     }
 
-    private synchronized DefaultExecutor ownExecutor() {
+    private synchronized ExecutorService ownExecutor() {
         if (ownExecutor == null) {
-            ownExecutor = new DefaultExecutor(settings.threads);
+            ownExecutor = DefaultExecutor.create(settings);
         }
         return ownExecutor;
     }
@@ -321,7 +321,7 @@ public class AsyncExtension implements Extension {
             return;
         }
         inFlight.close();
-        DefaultExecutor own;
+        ExecutorService own;
         synchronized (this) {
             own = ownExecutor;
         }
@@ -355,7 +355,7 @@ public class AsyncExtension implements Extension {
         }
     }
 
-    private static void stop(DefaultExecutor executor, long graceNanos) {
+    private static void stop(ExecutorService executor, long graceNanos) {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(Math.max(graceNanos, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
@@ -367,7 +367,7 @@ public class AsyncExtension implements Extension {
     }
 
     void shutdown(@Observes BeforeShutdown event) {
-        DefaultExecutor own;
+        ExecutorService own;
         synchronized (this) {
             own = ownExecutor;
         }

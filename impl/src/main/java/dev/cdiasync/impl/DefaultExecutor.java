@@ -1,5 +1,8 @@
 package dev.cdiasync.impl;
 
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -7,28 +10,57 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor the library creates when the application declares none: like the pool of Python's
- * {@code ThreadPoolExecutor()}, a fixed number of threads named {@code cdi-async-N} over an
- * unbounded queue. Idle threads end after a minute; the threads are daemons, so a program that
- * forgets to close its container still exits (Weld's shutdown hook then drains the calls).
+ * Makes the executor the library provides when the application declares none. By default, like
+ * the pool of Python's {@code ThreadPoolExecutor()}: a fixed number of platform threads named
+ * {@code cdi-async-N} over an unbounded queue; idle threads end after a minute, and the threads are
+ * daemons, so a program that forgets to close its container still exits (Weld's shutdown hook then
+ * drains the calls). With virtual threads (Java 21 and later), one new virtual thread per call,
+ * named the same way.
  */
-final class DefaultExecutor extends ThreadPoolExecutor {
+final class DefaultExecutor {
 
     private static final long KEEP_ALIVE_SECONDS = 60;
 
-    DefaultExecutor(int threads) {
-        super(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new Threads());
-        allowCoreThreadTimeOut(true);
+    private DefaultExecutor() {
     }
 
-    private static final class Threads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
+    static ExecutorService create(Settings settings) {
+        return settings.virtualThreads ? virtual() : platform(settings.threads);
+    }
 
-        @Override
-        public Thread newThread(Runnable task) {
+    static ExecutorService platform(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = task -> {
             Thread thread = new Thread(task, "cdi-async-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Whether this Java runs virtual threads (21 and later). */
+    static boolean virtualThreadsAvailable() {
+        return Runtime.version().feature() >= 21;
+    }
+
+    /*
+     * The code targets Java 17, which has no virtual threads: the Java 21 API is reached reflectively,
+     * once, when the executor is made. Equivalent to
+     * Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cdi-async-", 1).factory()).
+     */
+    private static ExecutorService virtual() {
+        try {
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, "cdi-async-", 1L);
+            ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
+            Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
+            return (ExecutorService) perTask.invoke(null, factory);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Virtual threads are not available on Java " + Runtime.version(), e);
         }
     }
 }

@@ -7,13 +7,16 @@ final class Settings {
 
     static final String THREADS = "dev.cdiasync.threads";
     static final String SHUTDOWN_GRACE_MS = "dev.cdiasync.shutdown-grace-ms";
+    static final String VIRTUAL_THREADS = "dev.cdiasync.virtual-threads";
 
     final int threads;
     final long shutdownGraceMillis;
+    final boolean virtualThreads;
 
-    private Settings(int threads, long shutdownGraceMillis) {
+    private Settings(int threads, long shutdownGraceMillis, boolean virtualThreads) {
         this.threads = threads;
         this.shutdownGraceMillis = shutdownGraceMillis;
+        this.virtualThreads = virtualThreads;
     }
 
     /** Like Python's ThreadPoolExecutor: enough threads for I/O-bound work, but not too many. */
@@ -28,11 +31,30 @@ final class Settings {
     static Settings read(Consumer<String> problems) {
         int threads = (int) read(THREADS, defaultThreads(), 1, 32_767, problems);
         long grace = read(SHUTDOWN_GRACE_MS, 10_000, 0, Long.MAX_VALUE, problems);
-        return new Settings(threads, grace);
+        boolean virtual = readVirtualThreads(problems);
+        return new Settings(threads, grace, virtual);
     }
 
     static Settings defaults() {
-        return new Settings(defaultThreads(), 10_000);
+        return new Settings(defaultThreads(), 10_000, false);
+    }
+
+    private static boolean readVirtualThreads(Consumer<String> problems) {
+        String text = System.getProperty(VIRTUAL_THREADS);
+        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (!text.trim().equalsIgnoreCase("true")) {
+            problems.accept("System property " + VIRTUAL_THREADS + "='" + text + "' is neither true nor false; set"
+                    + " true to run the default executor on virtual threads, or remove it.");
+            return false;
+        }
+        if (!DefaultExecutor.virtualThreadsAvailable()) {
+            problems.accept("System property " + VIRTUAL_THREADS + "=true needs Java 21 or later, and this is Java "
+                    + Runtime.version().feature() + "; remove it, or run on a newer Java.");
+            return false;
+        }
+        return true;
     }
 
     private static long read(String name, long fallback, long min, long max, Consumer<String> problems) {
