@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.CallbackFailure;
+import dev.cdiasync.OnDone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -40,6 +41,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -89,7 +91,8 @@ public class AsyncExtension implements Extension {
         event.addAnnotatedType(IsolationInterceptor.class, IsolationInterceptor.class.getName());
     }
 
-    <T> void isolateCallbacks(@Observes ProcessAnnotatedType<T> event) {
+    /* Weld delivers the types whose class or superclasses declare @OnDone anywhere: inherited ones too. */
+    <T> void isolateCallbacks(@Observes @WithAnnotations(OnDone.class) ProcessAnnotatedType<T> event) {
         if (event.getAnnotatedType().getMethods().stream().anyMatch(Declarations::isCallback)) {
             event.configureAnnotatedType()
                     .filterMethods(Declarations::isCallback)
