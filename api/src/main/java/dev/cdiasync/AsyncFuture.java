@@ -270,6 +270,15 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
     }
 
     /**
+     * Hook for implementations of {@code @Async}: called exactly once, on the thread that completed
+     * this future, after every callback added before the dispatch ended has run (a callback added
+     * later runs on the thread that adds it). Called even if a callback threw an {@link Error}. The
+     * default does nothing.
+     */
+    protected void afterDone() {
+    }
+
+    /**
      * Hook for implementations of {@code @Async}: called by a {@code cancel(true)} that cancelled
      * this future, before any callback runs, to interrupt the running body. The default does
      * nothing.
@@ -314,6 +323,15 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
             }
             for (Node node = reverse(taken); node != null; node = node.next) {
                 error = runCallback(node.callback, error);
+            }
+        }
+        try {
+            afterDone();
+        } catch (Throwable t) {
+            if (error == null) {
+                error = t;
+            } else {
+                error.addSuppressed(t);
             }
         }
         if (error != null) {

@@ -181,14 +181,15 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     @Override
     protected void done() {
-        try {
-            site.callbacks.run(this);
-            if (site.returnsVoid && site.callbacks.isEmpty() && isCompletedExceptionally() && !isCancelled()) {
-                logUnseenFailure();
-            }
-        } finally {
-            site.inFlight.remove(this);
+        site.callbacks.run(this);
+        if (site.returnsVoid && site.callbacks.isEmpty() && isCompletedExceptionally() && !isCancelled()) {
+            logUnseenFailure();
         }
+    }
+
+    @Override
+    protected void afterDone() {
+        site.inFlight.remove(this);
     }
 
     private void logUnseenFailure() {

@@ -76,6 +76,7 @@ public class AsyncExtension implements Extension {
 
     private final Declarations declarations = new Declarations();
     private boolean applicationDefaultExecutor;
+    private final List<String> notExecutors = new ArrayList<>();
 
     /* Set at deployment validation, before any call; then only read. */
     private volatile Map<Method, CallSite[]> sites;
@@ -104,15 +105,33 @@ public class AsyncExtension implements Extension {
         declarations.collect(event);
     }
 
+    /* Notices the application's executor beans: one qualified @AsyncExecutor replaces the default. */
     void noticeExecutors(@Observes ProcessBean<?> event) {
         if (event instanceof ProcessSyntheticBean<?> synthetic && synthetic.getSource() == this) {
             return;
         }
-        for (Annotation qualifier : event.getBean().getQualifiers()) {
-            if (qualifier instanceof AsyncExecutor executor && executor.value().isEmpty()) {
-                applicationDefaultExecutor = true;
+        Bean<?> bean = event.getBean();
+        for (Annotation qualifier : bean.getQualifiers()) {
+            if (qualifier instanceof AsyncExecutor executor) {
+                if (!isExecutor(bean)) {
+                    String name = executor.value().isEmpty() ? "" : "(\"" + executor.value() + "\")";
+                    notExecutors.add("@AsyncExecutor" + name + " on bean " + bean + ": the bean is not an Executor,"
+                            + " so no @Async call can run on it. Make its type an Executor or ExecutorService, or"
+                            + " remove the qualifier.");
+                } else if (executor.value().isEmpty()) {
+                    applicationDefaultExecutor = true;
+                }
             }
         }
+    }
+
+    private static boolean isExecutor(Bean<?> bean) {
+        for (Type type : bean.getTypes()) {
+            if (Executor.class.isAssignableFrom(Types.erasure(type))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void afterBeanDiscovery(@Observes AfterBeanDiscovery event) {
@@ -131,7 +150,7 @@ public class AsyncExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(notExecutors);
         settings = Settings.read(problems::add);
         RequestContexts requestContexts = new RequestContexts(beanManager);
         reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
@@ -251,17 +270,18 @@ public class AsyncExtension implements Extension {
 
     private static String noExecutor(CallSite site, BeanManager beanManager) {
         String where = "@Async on '" + site.description + "': ";
-        String qualifier = "@AsyncExecutor(\"" + site.executorName + "\")";
+        String qualifier = site.executorName.isEmpty() ? "@AsyncExecutor" : "@AsyncExecutor(\"" + site.executorName + "\")";
+        String executor = site.executorName.isEmpty() ? "the default executor" : "executor '" + site.executorName + "'";
         Set<Bean<?>> beans = beanManager.getBeans(Executor.class, AsyncExecutor.Literal.of(site.executorName));
         if (beans.size() > 1) {
-            return where + "executor '" + site.executorName + "' is ambiguous: " + beans.size() + " Executor beans are "
-                    + qualifier + " (" + beanNames(beans) + "). Keep one, or disable the others with @Alternative.";
+            return where + executor + " is ambiguous: " + beans.size() + " Executor beans are " + qualifier + " ("
+                    + beanNames(beans) + "). Keep one, or disable the others with @Alternative.";
         }
         Set<String> known = new TreeSet<>();
         for (Bean<?> bean : beanManager.getBeans(Executor.class, Any.Literal.INSTANCE)) {
             for (Annotation annotation : bean.getQualifiers()) {
-                if (annotation instanceof AsyncExecutor executor && !executor.value().isEmpty()) {
-                    known.add(executor.value());
+                if (annotation instanceof AsyncExecutor named && !named.value().isEmpty()) {
+                    known.add(named.value());
                 }
             }
         }

@@ -1,14 +1,18 @@
 package dev.cdiasync.impl;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import dev.cdiasync.Async;
@@ -51,6 +55,8 @@ final class Declarations {
     final List<AsyncMethod> asyncMethods = new ArrayList<>();
     final List<CallbackMethod> callbackMethods = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    /* Interfaces already checked: each mistake there is reported once, however many beans implement it. */
+    private final Set<Class<?>> reportedInterfaces = new HashSet<>();
 
     /** Whether the extension adds the isolation binding to this method: it is a callable callback. */
     static boolean isCallback(AnnotatedMethod<?> method) {
@@ -62,10 +68,12 @@ final class Declarations {
     /** Collects and checks the declarations of one managed bean. */
     <X> void collect(ProcessManagedBean<X> event) {
         Bean<X> bean = event.getBean();
-        if (bean instanceof jakarta.enterprise.inject.spi.Interceptor<?> || bean instanceof Decorator<?>) {
-            return; // their methods are not business methods
-        }
         AnnotatedType<X> type = event.getAnnotatedBeanClass();
+        if (bean instanceof jakarta.enterprise.inject.spi.Interceptor<?> || bean instanceof Decorator<?>) {
+            rejectOnInterceptor(type, bean instanceof Decorator<?> ? "a decorator" : "an interceptor");
+            return;
+        }
+        rejectOnInterfaces(type.getJavaClass());
         Async onClass = type.getAnnotation(Async.class);
         for (AnnotatedMethod<? super X> annotated : type.getMethods()) {
             Method method = annotated.getJavaMember();
@@ -87,6 +95,63 @@ final class Declarations {
             }
             if (onDone != null) {
                 collectCallback(event, bean, annotated, onDone);
+            }
+        }
+    }
+
+    /*
+     * Interceptors and decorators have no business methods of their own: an annotated method there is
+     * never called. (On the class, @Async is an interceptor's binding, as on our own interceptor.)
+     */
+    private void rejectOnInterceptor(AnnotatedType<?> type, String what) {
+        for (AnnotatedMethod<?> annotated : type.getMethods()) {
+            for (Class<? extends Annotation> annotation : List.of(Async.class, OnDone.class)) {
+                if (annotated.isAnnotationPresent(annotation)) {
+                    errors.add("@" + annotation.getSimpleName() + " on '" + Names.method(annotated.getJavaMember())
+                            + "': the class is " + what + ", whose methods are never called as business methods."
+                            + " Move the method to a bean.");
+                }
+            }
+        }
+    }
+
+    /*
+     * CDI takes no interceptor binding from an interface, so @Async there would silently run
+     * synchronously, and @OnDone there would never be found: both are mistakes to report.
+     */
+    private void rejectOnInterfaces(Class<?> beanClass) {
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        for (Class<?> c = beanClass; c != null; c = c.getSuperclass()) {
+            collectInterfaces(c, interfaces);
+        }
+        for (Class<?> type : interfaces) {
+            if (!reportedInterfaces.add(type)) {
+                continue;
+            }
+            if (type.isAnnotationPresent(Async.class)) {
+                errors.add("@Async on interface " + type.getName() + ": CDI takes no interceptor binding from an"
+                        + " interface, so its methods would run synchronously. Put @Async on the implementing"
+                        + " class " + beanClass.getName() + " or on its methods.");
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Async.class)) {
+                    errors.add("@Async on '" + Names.method(method) + "': CDI takes no interceptor binding from an"
+                            + " interface method, so it would run synchronously. Put @Async on the implementing"
+                            + " method of " + beanClass.getName() + " or on its class.");
+                }
+                if (method.isAnnotationPresent(OnDone.class)) {
+                    errors.add("@OnDone on '" + Names.method(method) + "': callbacks are found on bean classes, not on"
+                            + " interfaces, so it would never be called. Put @OnDone on the implementing method of "
+                            + beanClass.getName() + ".");
+                }
+            }
+        }
+    }
+
+    private static void collectInterfaces(Class<?> type, Set<Class<?>> into) {
+        for (Class<?> implemented : type.getInterfaces()) {
+            if (into.add(implemented)) {
+                collectInterfaces(implemented, into);
             }
         }
     }

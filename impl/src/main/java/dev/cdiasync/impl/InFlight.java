@@ -8,11 +8,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The calls submitted and not yet through their {@code @OnDone} callbacks, and the shutdown
- * drain over them.
+ * The calls submitted and not yet through their callbacks, and the shutdown drain over them.
  *
  * <p>Invariants: a call is added before it is handed to its executor and removed by its own
- * dispatch, once, after its annotated callbacks; {@code closing} only goes from false to true,
+ * dispatch, once, after all its callbacks (annotated, then those added before the dispatch ended); {@code closing} only goes from false to true,
  * and a call that reads it true is refused before it is added. So once closing is set and the
  * set is empty, no call of this deployment is waiting for a body or a callback, except one that
  * passed the check just before closing was set: it is added after, and the drain sees it.
@@ -38,7 +37,7 @@ final class InFlight {
         }
     }
 
-    /** Called by each call's dispatch once its annotated callbacks have run. */
+    /** Called by each call's dispatch once its callbacks have run. */
     void remove(AsyncCall<?> call) {
         if (calls.remove(call) && closing && calls.isEmpty()) {
             synchronized (drained) {
