@@ -1,0 +1,58 @@
+package dev.cdiasync.it.deployment;
+
+import static dev.cdiasync.it.deployment.Deployments.assertMentions;
+import static dev.cdiasync.it.deployment.Deployments.deploy;
+import static dev.cdiasync.it.deployment.Deployments.method;
+
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cdiasync.Async;
+import dev.cdiasync.OnDone;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A callback parameter that two beans satisfy fails deployment, naming both beans and how to choose one. */
+class AmbiguousCallbackParameterTest {
+
+    public interface Metrics {
+        void count(String name);
+    }
+
+    @ApplicationScoped
+    public static class LogMetrics implements Metrics {
+        @Override
+        public void count(String name) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class JmxMetrics implements Metrics {
+        @Override
+        public void count(String name) {
+        }
+    }
+
+    @ApplicationScoped
+    public static class Worker {
+        @Async("work")
+        public void work() {
+        }
+    }
+
+    @ApplicationScoped
+    public static class Reporter {
+        @OnDone(task = "work")
+        void count(Future<?> future, Metrics metrics) {
+        }
+    }
+
+    @Test
+    void namesTheCallbackTheParameterAndTheCandidates() {
+        String problem = deploy(LogMetrics.class, JmxMetrics.class, Worker.class, Reporter.class).isDeploymentProblem()
+                .onlyProblem();
+
+        assertMentions(problem, method(Reporter.class, "count(Future, Metrics)"), "parameter 2", "ambiguous",
+                LogMetrics.class.getName(), JmxMetrics.class.getName(), "qualifier");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cdiasync.it.deployment;
+
+import static dev.cdiasync.it.deployment.Deployments.assertMentions;
+import static dev.cdiasync.it.deployment.Deployments.deploy;
+import static dev.cdiasync.it.deployment.Deployments.method;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cdiasync.Async;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** An @Async final method, which no interceptor can reach, fails deployment instead of running synchronously. */
+class AsyncFinalMethodTest {
+
+    @ApplicationScoped
+    public static class Worker {
+        @Async
+        public final CompletableFuture<String> fetch() {
+            return CompletableFuture.completedFuture("done");
+        }
+    }
+
+    @Test
+    void namesTheMethodAndSaysWhatToChange() {
+        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+
+        assertMentions(problem, "@Async", method(Worker.class, "fetch()"), "final", "Remove final");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cdiasync.it.deployment;
+
+import static dev.cdiasync.it.deployment.Deployments.assertMentions;
+import static dev.cdiasync.it.deployment.Deployments.deploy;
+import static dev.cdiasync.it.deployment.Deployments.method;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.cdiasync.Async;
+import dev.cdiasync.OnDone;
+import dev.cdiasync.it.deployment.Deployments.Failure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Every mistake of one phase is reported in the same failure, so a user fixes them all after one boot, not one per restart. */
+class SeveralMistakesReportedTogetherTest {
+
+    private static final String THREADS = "dev.cdiasync.threads";
+
+    /** Three mistakes of shape in one bean, and a good task. */
+    @ApplicationScoped
+    public static class Worker {
+        @Async("work")
+        public CompletableFuture<String> work() {
+            return CompletableFuture.completedFuture("done");
+        }
+
+        @Async
+        private void hidden() {
+        }
+
+        @Async
+        public String fetch() {
+            return "done";
+        }
+
+        @Async
+        public static void tidy() {
+        }
+    }
+
+    /** Three mistakes of callbacks in another bean. */
+    @ApplicationScoped
+    public static class Reporter {
+        @OnDone(task = "wrok")
+        void misspelt(Future<?> future) {
+        }
+
+        @OnDone(task = "work")
+        void wrongType(Future<Integer> future) {
+        }
+
+        @OnDone(task = "work")
+        void noFuture() {
+        }
+    }
+
+    /** Mistakes found at deployment validation: an unknown executor and a parameter with no bean. */
+    @ApplicationScoped
+    public static class ValidationMistakes {
+        @Async(executor = "nowhere")
+        public void work() {
+        }
+
+        @OnDone(task = "ValidationMistakes.work")
+        void count(Future<?> future, Runnable counter) {
+        }
+    }
+
+    @AfterEach
+    void clearSettings() {
+        System.clearProperty(THREADS);
+    }
+
+    @Test
+    void definitionErrorsOfSeveralBeansAreReportedTogether() {
+        Failure failure = deploy(Worker.class, Reporter.class).isDefinitionError();
+
+        assertEquals(6, failure.problems().size(), () -> String.join("\n", failure.problems()));
+        assertMentions(failure.problemAbout(method(Worker.class, "hidden()")), "private");
+        assertMentions(failure.problemAbout(method(Worker.class, "fetch()")), "returns String");
+        assertMentions(failure.problemAbout(method(Worker.class, "tidy()")), "static");
+        assertMentions(failure.problemAbout(method(Reporter.class, "misspelt(Future)")), "did you mean 'work'?");
+        assertMentions(failure.problemAbout(method(Reporter.class, "wrongType(Future)")), "Future<String>");
+        assertMentions(failure.problemAbout(method(Reporter.class, "noFuture()")), "no parameter");
+    }
+
+    @Test
+    void deploymentProblemsAreReportedTogether() {
+        System.setProperty(THREADS, "abc");
+
+        Failure failure = deploy(ValidationMistakes.class).isDeploymentProblem();
+
+        assertEquals(3, failure.problems().size(), () -> String.join("\n", failure.problems()));
+        assertMentions(failure.problemAbout(method(ValidationMistakes.class, "work()")), "'nowhere'");
+        assertMentions(failure.problemAbout(method(ValidationMistakes.class, "count(Future, Runnable)")), "no bean");
+        assertMentions(failure.problemAbout(THREADS), "'abc'");
+    }
+}
