@@ -31,8 +31,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         }
     }
 
-    /** Runner state: the body finished, or will never start. */
+    /** Runner state: the body has run (or was claimed and found the future done). */
     private static final Object FINISHED = new Object();
+    /** Runner state: cancel(true) came first; the body will never start. */
+    private static final Object NEVER = new Object();
     /** Runner state: a cancel(true) is interrupting the runner thread. */
     private static final Object INTERRUPTING = new Object();
 
@@ -43,10 +45,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     /*
      * Who runs the body. Legal values and moves:
-     *   null          not started;         -> the thread (run claims it) or FINISHED (cancel(true))
+     *   null          not started;         -> the thread (run claims it) or NEVER (cancel(true))
      *   a Thread      the body runs there;  -> FINISHED (the body ended) or INTERRUPTING (cancel(true))
      *   INTERRUPTING  cancel(true) is interrupting that thread; -> FINISHED once interrupt() returned
-     *   FINISHED      final.
+     *   FINISHED, NEVER  final.
      * Only a CAS from the Thread to INTERRUPTING lets cancel interrupt, so it can never interrupt the
      * thread after the body has ended there (it may be running another task by then). A runner that
      * finds INTERRUPTING waits for FINISHED and then clears its interrupt flag, so that the interrupt
@@ -67,6 +69,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
     public void run() {
         Thread current = Thread.currentThread();
         if (!RUNNER.compareAndSet(this, null, current)) {
+            invocation = null;
             return; // cancelled with interruption before it started
         }
         InvocationContext body = invocation;
@@ -160,8 +163,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
     @Override
     protected void interruptTask() {
         Object current = runner;
-        if (current == null && RUNNER.compareAndSet(this, null, FINISHED)) {
-            // not started: it never will
+        if (current == null && RUNNER.compareAndSet(this, null, NEVER)) {
+            invocation = null; // not started: it never will, so the cancelled future keeps nothing of it
         } else if (current instanceof Thread thread && RUNNER.compareAndSet(this, thread, INTERRUPTING)) {
             try {
                 thread.interrupt();
@@ -174,9 +177,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         }
     }
 
+    /** True from the start of the body until the future is done, also while a stage it returned runs. */
     @Override
     public boolean isRunning() {
-        return runner instanceof Thread && !isDone();
+        Object state = runner;
+        return state != null && state != NEVER && !isDone();
     }
 
     @Override

@@ -42,6 +42,7 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -339,7 +340,8 @@ public class AsyncExtension implements Extension {
      * submitted, queued or running, and their callbacks get the grace period; what is left is then
      * cancelled and interrupted, so its callbacks run here before the container goes on closing.
      */
-    void drain(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class)
+            Object event) {
         if (inFlight == null) {
             return;
         }
@@ -352,16 +354,35 @@ public class AsyncExtension implements Extension {
             own.shutdown();
         }
         long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
-        List<AsyncCall<?>> left = awaitDrained(grace);
-        if (!left.isEmpty()) {
-            LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight "
-                    + settings.shutdownGraceMillis + " ms after shutdown began; cancelling them");
-            for (AsyncCall<?> call : left) {
-                call.cancel(true);
+        Error error = null;
+        try {
+            List<AsyncCall<?>> left = awaitDrained(grace);
+            if (!left.isEmpty()) {
+                LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight "
+                        + settings.shutdownGraceMillis + " ms after shutdown began; cancelling them");
+                // Those not started first: cancelling a running one frees its thread, which must not
+                // then start a queued body the loop has not cancelled yet.
+                left.sort(Comparator.comparing(AsyncCall::isRunning));
+                for (AsyncCall<?> call : left) {
+                    try {
+                        call.cancel(true); // runs its callbacks here
+                    } catch (Error e) {
+                        // a callback's Error: the other calls are still cancelled, then it is rethrown
+                        if (error == null) {
+                            error = e;
+                        } else {
+                            error.addSuppressed(e);
+                        }
+                    }
+                }
+            }
+        } finally {
+            if (own != null) {
+                stop(own, grace);
             }
         }
-        if (own != null) {
-            stop(own, grace);
+        if (error != null) {
+            throw error;
         }
     }
 
