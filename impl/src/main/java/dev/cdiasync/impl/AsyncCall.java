@@ -65,6 +65,12 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         this.invocation = invocation;
     }
 
+    /** Fails a call that will never run (refused or rejected); its callbacks run on this thread. */
+    void refuse(Throwable reason) {
+        invocation = null;
+        completeExceptionally(reason);
+    }
+
     @Override
     public void run() {
         Thread current = Thread.currentThread();

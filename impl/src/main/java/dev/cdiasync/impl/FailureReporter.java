@@ -9,8 +9,9 @@ import jakarta.enterprise.event.Event;
 
 /**
  * Reports a done-callback that threw: logs it at WARNING on logger {@code dev.cdiasync}, naming the
- * task and the callback, then fires {@link CallbackFailure}. Never throws, except an observer's
- * {@link Error}.
+ * task and the callback, then fires {@link CallbackFailure}. Never throws: what an observer throws,
+ * even an {@link Error}, is logged and ignored, so that reporting one failure never costs another
+ * callback its call.
  */
 final class FailureReporter {
 
@@ -27,7 +28,7 @@ final class FailureReporter {
                 + "' threw " + failure + "; the next callbacks still run and the future is unchanged");
         try {
             event.fire(new CallbackFailure(task, callback, future, failure));
-        } catch (RuntimeException observerFailure) {
+        } catch (Throwable observerFailure) {
             LOG.log(Level.WARNING, "An observer of CallbackFailure threw; ignored", observerFailure);
         }
     }

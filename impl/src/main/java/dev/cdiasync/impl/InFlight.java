@@ -25,7 +25,7 @@ final class InFlight {
     /** Hands the call to its executor, or fails it with the reason it cannot run. */
     void submit(AsyncCall<?> call, CallSite site) {
         if (closing) {
-            call.completeExceptionally(new RejectedExecutionException("Call of @Async task '" + site.taskName
+            call.refuse(new RejectedExecutionException("Call of @Async task '" + site.taskName
                     + "' refused: the container is shutting down"));
             return;
         }
@@ -33,7 +33,7 @@ final class InFlight {
         try {
             site.executor.execute(call);
         } catch (Throwable rejected) {
-            call.completeExceptionally(rejected);
+            call.refuse(rejected);
         }
     }
 
