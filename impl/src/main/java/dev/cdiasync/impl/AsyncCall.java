@@ -103,39 +103,62 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         }
     }
 
-    /* Completes this future with the outcome of what the body returned. */
+    /*
+     * Completes this future with the outcome of what the body returned. Whatever goes wrong here
+     * fails the future: it must never be left undone.
+     */
     @SuppressWarnings("unchecked")
     private void adopt(Object result) {
-        if (site.returnsVoid || result == null) {
-            complete(null);
-        } else if (result instanceof CompletableFuture<?> future && future.isDone()) {
-            adoptDone((CompletableFuture<T>) future);
-        } else if (result instanceof CompletionStage<?> returned) {
-            stage = returned;
-            if (isCancelled() && returned instanceof Future<?> f) {
-                f.cancel(true); // cancel(true) ran before the stage was known
+        try {
+            if (site.returnsVoid || result == null) {
+                complete(null);
+            } else if (result instanceof CompletionStage<?> returned) {
+                adoptStage((CompletionStage<T>) returned);
+            } else if (result instanceof Future<?> plain) {
+                adoptFuture((Future<T>) plain);
+            } else {
+                complete((T) result);
             }
-            ((CompletionStage<T>) returned).whenComplete((value, failure) -> {
-                if (failure == null) {
-                    complete(value);
-                } else {
-                    completeExceptionally(unwrap(failure));
-                }
-            });
-        } else if (result instanceof Future<?> plain) {
-            // A Future that is no CompletionStage cannot notify: wait for it on the worker thread.
-            try {
-                complete((T) plain.get());
-            } catch (ExecutionException e) {
-                completeExceptionally(e.getCause());
-            } catch (CancellationException e) {
-                completeExceptionally(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                completeExceptionally(e);
+        } catch (Throwable failure) {
+            completeExceptionally(failure);
+        }
+    }
+
+    private void adoptStage(CompletionStage<T> returned) {
+        // A stage of CompletableFuture's own is read at once if done; others (and minimal stages,
+        // whose isDone() throws) notify when they complete.
+        if (returned instanceof CompletableFuture<T> future && isPlain(future) && future.isDone()) {
+            adoptDone(future);
+            return;
+        }
+        stage = returned;
+        if (isCancelled() && returned instanceof Future<?> f) {
+            f.cancel(true); // cancel(true) ran before the stage was known
+        }
+        returned.whenComplete((value, failure) -> {
+            if (failure == null) {
+                complete(value);
+            } else {
+                completeExceptionally(unwrap(failure));
             }
-        } else {
-            complete((T) result);
+        });
+    }
+
+    private static boolean isPlain(CompletableFuture<?> future) {
+        return future.getClass() == CompletableFuture.class || future instanceof AsyncFuture<?>;
+    }
+
+    /* A Future that is no CompletionStage cannot notify: wait for it on the worker thread. */
+    private void adoptFuture(Future<T> plain) {
+        try {
+            complete(plain.get());
+        } catch (ExecutionException e) {
+            completeExceptionally(e.getCause());
+        } catch (CancellationException e) {
+            completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            completeExceptionally(e);
         }
     }
 

@@ -77,7 +77,7 @@ final class Declarations {
         Async onClass = type.getAnnotation(Async.class);
         for (AnnotatedMethod<? super X> annotated : type.getMethods()) {
             Method method = annotated.getJavaMember();
-            if (method.isBridge() || method.isSynthetic()) {
+            if (method.isBridge() || method.isSynthetic() || isOverridden(method, type.getJavaClass())) {
                 continue;
             }
             Async onMethod = annotated.getAnnotation(Async.class);
@@ -154,6 +154,33 @@ final class Declarations {
                 collectInterfaces(implemented, into);
             }
         }
+    }
+
+    /*
+     * Whether a class between the bean class and the method's declaring class overrides the method.
+     * Weld lists an overridden superclass method beside its override; like an observer method, an
+     * @OnDone or @Async method is inherited only where no subclass overrides it.
+     */
+    static boolean isOverridden(Method method, Class<?> beanClass) {
+        Class<?> declaring = method.getDeclaringClass();
+        int modifiers = method.getModifiers();
+        if (declaring == beanClass || Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers)) {
+            return false;
+        }
+        boolean packagePrivate = !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers);
+        for (Class<?> c = beanClass; c != null && c != declaring; c = c.getSuperclass()) {
+            try {
+                Method candidate = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                int candidateModifiers = candidate.getModifiers();
+                if (!Modifier.isPrivate(candidateModifiers) && !Modifier.isStatic(candidateModifiers)
+                        && (!packagePrivate || c.getPackageName().equals(declaring.getPackageName()))) {
+                    return true;
+                }
+            } catch (NoSuchMethodException e) {
+                // not redeclared here
+            }
+        }
+        return false;
     }
 
     /* A method a class-level @Async applies to: what CDI would intercept, less those of Object. */

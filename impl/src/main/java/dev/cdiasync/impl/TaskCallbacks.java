@@ -1,7 +1,5 @@
 package dev.cdiasync.impl;
 
-import java.util.logging.Level;
-
 import dev.cdiasync.AsyncFuture;
 import jakarta.enterprise.context.control.RequestContextController;
 
@@ -42,16 +40,13 @@ final class TaskCallbacks {
             try {
                 callback.call(future);
             } catch (Throwable failure) {
+                reporter.report(taskName, callback.description, future, failure);
                 if (failure instanceof Error e) {
-                    FailureReporter.LOG.log(Level.SEVERE, e, () -> "Done-callback " + callback + " of task '"
-                            + taskName + "' threw an Error; the next callbacks still run, then it is rethrown");
                     if (error == null) {
                         error = e;
                     } else {
                         error.addSuppressed(e);
                     }
-                } else {
-                    reporter.report(taskName, callback.description, future, failure);
                 }
             } finally {
                 requestContexts.end(context);
