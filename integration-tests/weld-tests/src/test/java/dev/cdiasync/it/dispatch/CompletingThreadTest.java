@@ -1,0 +1,133 @@
+package dev.cdiasync.it.dispatch;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.Test;
+
+import dev.cdiasync.Async;
+import dev.cdiasync.AsyncFuture;
+import dev.cdiasync.OnDone;
+import dev.cdiasync.impl.AsyncExtension;
+import dev.cdiasync.it.support.Journal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Proves where callbacks run (semantics 3): on the thread that completes the future, be it the
+ * worker or a cancelling caller; a callback added during the dispatch joins its end, on that thread.
+ */
+@EnableWeld
+class CompletingThreadTest {
+
+    @ApplicationScoped
+    public static class Worker {
+
+        @Inject
+        Journal journal;
+
+        @Async("job")
+        public CompletableFuture<String> job(boolean fail, CountDownLatch gate) throws InterruptedException {
+            journal.record("body on " + Thread.currentThread().getName());
+            gate.await(Journal.TIMEOUT_SECONDS, SECONDS);
+            if (fail) {
+                throw new IllegalStateException("failed on purpose");
+            }
+            return CompletableFuture.completedFuture("ok");
+        }
+    }
+
+    @ApplicationScoped
+    public static class Listener {
+
+        @Inject
+        Journal journal;
+
+        @OnDone(task = "job")
+        void heard(Future<String> future) {
+            journal.record("annotated on " + Thread.currentThread().getName());
+        }
+    }
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+            .addBeanClasses(Worker.class, Listener.class, Journal.class)
+            .addExtension(new AsyncExtension())).build();
+
+    @Inject
+    Worker worker;
+
+    @Inject
+    Journal journal;
+
+    private void recordThread(AsyncFuture<?> future, String name) {
+        future.addDoneCallback(f -> journal.record(name + " on " + Thread.currentThread().getName()));
+    }
+
+    @Test
+    void successRunsCallbacksOnTheWorkerThread() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.job(false, gate);
+        recordThread(future, "runtime");
+        gate.countDown();
+
+        List<String> entries = journal.await(3);
+        String worker = entries.get(0).substring("body on ".length());
+        assertTrue(worker.startsWith("cdi-async-"), worker);
+        assertEquals(List.of("body on " + worker, "annotated on " + worker, "runtime on " + worker), entries);
+    }
+
+    @Test
+    void failureRunsCallbacksOnTheWorkerThread() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.job(true, gate);
+        recordThread(future, "runtime");
+        gate.countDown();
+
+        List<String> entries = journal.await(3);
+        String worker = entries.get(0).substring("body on ".length());
+        assertEquals(List.of("body on " + worker, "annotated on " + worker, "runtime on " + worker), entries);
+        assertTrue(future.isCompletedExceptionally());
+    }
+
+    @Test
+    void cancellationRunsCallbacksOnTheCancellingThreadBeforeCancelReturns() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.job(false, gate);
+        recordThread(future, "runtime");
+        journal.await(1); // the body has started
+
+        String self = Thread.currentThread().getName();
+        assertTrue(future.cancel(false));
+        List<String> entries = journal.entries();
+        gate.countDown();
+
+        assertEquals(List.of("annotated on " + self, "runtime on " + self), entries.subList(1, entries.size()));
+    }
+
+    @Test
+    void callbackAddedDuringDispatchRunsLastOnTheDispatchingThread() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.job(false, gate);
+        future.addDoneCallback(f -> {
+            journal.record("runtime 1 on " + Thread.currentThread().getName());
+            f.addDoneCallback(g -> journal.record("added by runtime 1 on " + Thread.currentThread().getName()));
+        });
+        recordThread(future, "runtime 2");
+        gate.countDown();
+
+        List<String> entries = journal.await(5);
+        String worker = entries.get(0).substring("body on ".length());
+        assertEquals(List.of("body on " + worker, "annotated on " + worker, "runtime 1 on " + worker,
+                "runtime 2 on " + worker, "added by runtime 1 on " + worker), entries);
+    }
+}
