@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Comparator;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -40,6 +41,8 @@ final class AnnotatedCallback {
     private Type referenceType;
     private InjectionPoint[] injected;
     private Object sharedInstance;
+    /* Whether the callback's own @ActivateRequestContext interceptor is enough: see ready(). */
+    private boolean activatesItself;
 
     AnnotatedCallback(Method method, int priority, Bean<?> bean, Invoker<Object, ?> invoker) {
         this.method = method;
@@ -61,6 +64,15 @@ final class AnnotatedCallback {
         if (beanManager.isNormalScope(bean.getScope())) {
             this.sharedInstance = beanManager.getReference(bean, referenceType, beanManager.createCreationalContext(bean));
         }
+        // The request context the interceptor activates begins only once the call reaches the bean
+        // instance; a request-scoped bean, a dependent one (created per call) or injected arguments
+        // are resolved before that, so the dispatcher must activate the context first for them.
+        this.activatesItself = sharedInstance != null && bean.getScope() != RequestScoped.class && injected.length == 0;
+    }
+
+    /** Whether the call activates its own request context (through its interceptor) where needed. */
+    boolean activatesItself() {
+        return activatesItself;
     }
 
     /** Calls the method with the future. Throws what escapes its interceptors. */

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 
 import dev.cdiasync.AsyncFuture;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -87,13 +86,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         }
         Object result = null;
         Throwable failure = null;
-        RequestContextController context = site.callbacks.requestContexts.begin();
         try {
-            result = body.proceed();
+            result = body.proceed(); // the rest of the chain: @ActivateRequestContext, the application's, the body
         } catch (Throwable t) {
             failure = t;
-        } finally {
-            site.callbacks.requestContexts.end(context);
         }
         releaseRunner(current);
         if (failure != null) {

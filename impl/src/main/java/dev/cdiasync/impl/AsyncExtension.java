@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.function.Predicate;
 
+import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.CallbackFailure;
 import dev.cdiasync.OnDone;
@@ -29,6 +31,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedParameter;
+import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -42,6 +45,7 @@ import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
@@ -93,12 +97,23 @@ public class AsyncExtension implements Extension {
         event.addAnnotatedType(IsolationInterceptor.class, IsolationInterceptor.class.getName());
     }
 
-    /* Weld delivers the types whose class or superclasses declare @OnDone anywhere: inherited ones too. */
-    <T> void isolateCallbacks(@Observes @WithAnnotations(OnDone.class) ProcessAnnotatedType<T> event) {
-        if (event.getAnnotatedType().getMethods().stream().anyMatch(Declarations::isCallback)) {
-            event.configureAnnotatedType()
-                    .filterMethods(Declarations::isCallback)
-                    .forEach(method -> method.add(Isolated.Literal.INSTANCE));
+    /*
+     * Binds the interceptors each method needs: a callback is isolated, and a callback or an @Async
+     * body runs in a request context of its own where the thread has none: the standard
+     * @ActivateRequestContext interceptor, which sits inside ours (PLATFORM_BEFORE + 100) and so
+     * runs on the worker thread for a body. Weld delivers the types whose class or superclasses
+     * declare either annotation anywhere: inherited ones too.
+     */
+    <T> void bindInterceptors(@Observes @WithAnnotations({OnDone.class, Async.class}) ProcessAnnotatedType<T> event) {
+        AnnotatedType<T> type = event.getAnnotatedType();
+        boolean asyncClass = type.isAnnotationPresent(Async.class);
+        Predicate<AnnotatedMethod<? super T>> callback = Declarations::isCallback;
+        Predicate<AnnotatedMethod<? super T>> async = method -> Declarations.isAsync(method, asyncClass);
+        if (type.getMethods().stream().anyMatch(callback.or(async))) {
+            AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType();
+            configurator.filterMethods(callback).forEach(method -> method.add(Isolated.Literal.INSTANCE));
+            configurator.filterMethods(callback.or(async))
+                    .forEach(method -> method.add(ActivateRequestContextLiteral.INSTANCE));
         }
     }
 

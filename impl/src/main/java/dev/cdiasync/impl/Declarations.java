@@ -65,6 +65,13 @@ final class Declarations {
                 && !Modifier.isStatic(modifiers) && !method.getJavaMember().isBridge();
     }
 
+    /** Whether a method is asynchronous: annotated, or a business method of a class-level @Async type. */
+    static boolean isAsync(AnnotatedMethod<?> method, boolean asyncClass) {
+        Method member = method.getJavaMember();
+        return !member.isBridge() && !member.isSynthetic()
+                && (method.isAnnotationPresent(Async.class) || asyncClass && isBusinessMethod(member));
+    }
+
     /** Collects and checks the declarations of one managed bean. */
     <X> void collect(ProcessManagedBean<X> event) {
         Bean<X> bean = event.getBean();

@@ -28,7 +28,7 @@ final class TaskCallbacks {
 
     /**
      * Runs every callback once, in order, each in a request context of its own where the thread has
-     * none. The isolation interceptor has already reported and swallowed what a callback body
+     * none (activated by the callback's interceptor, or here when it must exist before the call). The isolation interceptor has already reported and swallowed what a callback body
      * threw; what still escapes (an {@link Error}, or a failure before the body was reached, such as
      * an unresolvable argument) is reported here, and the loop goes on. The first {@code Error} is
      * rethrown at the end, the later ones suppressed in it.
@@ -36,7 +36,7 @@ final class TaskCallbacks {
     void run(AsyncFuture<?> future) {
         Error error = null;
         for (AnnotatedCallback callback : callbacks) {
-            RequestContextController context = requestContexts.begin();
+            RequestContextController context = callback.activatesItself() ? null : requestContexts.begin();
             try {
                 callback.call(future);
             } catch (Throwable failure) {
