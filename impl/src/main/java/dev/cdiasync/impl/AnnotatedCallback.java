@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Comparator;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
@@ -41,6 +42,9 @@ final class AnnotatedCallback {
     private Type referenceType;
     private InjectionPoint[] injected;
     private Object sharedInstance;
+    /* For an application-scoped bean, its instance once resolved: it lives as long as the container. */
+    private volatile Object applicationInstance;
+    private boolean applicationScoped;
     /* Whether the callback's own @ActivateRequestContext interceptor is enough: see ready(). */
     private boolean activatesItself;
 
@@ -61,6 +65,7 @@ final class AnnotatedCallback {
         this.beanManager = beanManager;
         this.referenceType = referenceType;
         this.injected = injected;
+        this.applicationScoped = bean.getScope() == ApplicationScoped.class;
         if (beanManager.isNormalScope(bean.getScope())) {
             this.sharedInstance = beanManager.getReference(bean, referenceType, beanManager.createCreationalContext(bean));
         }
@@ -80,7 +85,7 @@ final class AnnotatedCallback {
         Object[] arguments = new Object[parameterCount];
         arguments[0] = future;
         if (sharedInstance != null && injected.length == 0) {
-            invoker.invoke(sharedInstance, arguments);
+            invoker.invoke(applicationScoped ? applicationInstance() : sharedInstance, arguments);
             return;
         }
         CreationalContext<?> dependents = beanManager.createCreationalContext(null);
@@ -95,6 +100,24 @@ final class AnnotatedCallback {
         } finally {
             dependents.release();
         }
+    }
+
+    /*
+     * The application-scoped instance behind the client proxy, resolved on first use (not at
+     * deployment, which would create the bean early). Racing first calls resolve the same instance.
+     */
+    private Object applicationInstance() {
+        Object instance = applicationInstance;
+        if (instance == null) {
+            instance = beanManager.getContext(ApplicationScoped.class).get(contextual(), beanManager.createCreationalContext(bean));
+            applicationInstance = instance;
+        }
+        return instance;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Bean<T> contextual() {
+        return (Bean<T>) bean;
     }
 
     @Override

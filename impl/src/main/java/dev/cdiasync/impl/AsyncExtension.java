@@ -345,6 +345,11 @@ public class AsyncExtension implements Extension {
         return candidates[0];
     }
 
+    /** This extension itself, to hold on to where the container hands out a proxy of it. */
+    AsyncExtension self() {
+        return this;
+    }
+
     FailureReporter reporter() {
         return reporter;
     }

@@ -26,7 +26,7 @@ class IsolationInterceptor {
 
     @Inject
     IsolationInterceptor(AsyncExtension extension) {
-        this.extension = extension;
+        this.extension = extension.self();
     }
 
     @AroundInvoke
