@@ -1,0 +1,65 @@
+package dev.cdiasync.bench.smallrye;
+
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiConsumer;
+
+import org.jboss.weld.environment.se.WeldContainer;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import dev.cdiasync.bench.Arrival;
+import dev.cdiasync.bench.BenchPool;
+import dev.cdiasync.bench.Case;
+import dev.cdiasync.bench.Containers;
+import io.smallrye.config.inject.ConfigExtension;
+import io.smallrye.faulttolerance.FaultToleranceExtension;
+
+/**
+ * SmallRye Fault Tolerance {@code @Asynchronous} on Weld SE 6, on the 2-thread pool, with
+ * {@code whenComplete} on the returned stage as the done-callback.
+ */
+@State(Scope.Benchmark)
+public class FtAsynchronousCase extends Case {
+
+    private WeldContainer container;
+    private FtWorker worker;
+    private ThreadPoolExecutor pool;
+    private volatile Arrival arrival;
+    private final BiConsumer<Integer, Throwable> callback = (value, failure) -> arrival.arrive(value);
+
+    @Override
+    @Setup(Level.Trial)
+    public void setUp() {
+        container = Containers.weld("smallrye-ft")
+                .addExtension(new FaultToleranceExtension())
+                .addExtension(new ConfigExtension())
+                .addBeanClasses(BenchPool.class, FtExecutorProvider.class, FtWorker.class)
+                .initialize();
+        worker = container.select(FtWorker.class).get();
+        pool = container.select(BenchPool.class).get().get();
+    }
+
+    @Override
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        container.close();
+    }
+
+    @Override
+    protected void arm(Arrival arrival) {
+        this.arrival = arrival;
+    }
+
+    @Override
+    protected void submit() {
+        worker.work().whenComplete(callback);
+    }
+
+    @Override
+    public ThreadPoolExecutor pool() {
+        return pool;
+    }
+}
