@@ -55,6 +55,9 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      */
     private volatile Object runner;
 
+    /* Where the call is registered in flight; set by the submitting thread before the executor sees the call. */
+    volatile int slot = InFlight.NONE;
+
     /* The unfinished stage the body returned, for cancel(true) to cancel. */
     private volatile CompletionStage<?> stage;
 
@@ -219,7 +222,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     @Override
     protected void afterDone() {
-        site.inFlight.remove(this);
+        site.inFlight.remove(this, slot);
     }
 
     private void logUnseenFailure() {

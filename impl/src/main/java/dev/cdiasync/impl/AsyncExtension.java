@@ -49,7 +49,6 @@ import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
-import jakarta.interceptor.InvocationContext;
 
 /**
  * The portable extension behind {@code @Async} and {@code @OnDone}: it registers its interceptors
@@ -84,7 +83,7 @@ public class AsyncExtension implements Extension {
     private final List<String> notExecutors = new ArrayList<>();
 
     /* Set at deployment validation, before any call; then only read. */
-    private volatile Map<Method, CallSite[]> sites;
+    private final Routes routes = new Routes();
     private FailureReporter reporter;
     private InFlight inFlight;
     private Settings settings = Settings.defaults();
@@ -202,7 +201,7 @@ public class AsyncExtension implements Extension {
             list.sort(Comparator.comparingInt((CallSite site) -> depth(site.beanClass)).reversed());
             prepared.put(method, list.toArray(CallSite[]::new));
         });
-        sites = prepared;
+        routes.publish(prepared, reporter);
     }
 
     /* Resolves the injection points of a callback's further parameters, reporting those with no bean. */
@@ -323,35 +322,12 @@ public class AsyncExtension implements Extension {
         return ownExecutor;
     }
 
-    /** The call site of an intercepted {@code @Async} invocation; null for a method left alone. */
-    CallSite callSite(InvocationContext invocation) {
-        Map<Method, CallSite[]> prepared = sites;
-        if (prepared == null) {
-            throw new IllegalStateException("@Async method " + Names.method(invocation.getMethod())
-                    + " called before the container finished deployment validation");
-        }
-        CallSite[] candidates = prepared.get(invocation.getMethod());
-        if (candidates == null) {
-            return null;
-        }
-        if (candidates.length > 1) {
-            Object target = invocation.getTarget();
-            for (CallSite candidate : candidates) {
-                if (candidate.beanClass.isInstance(target)) {
-                    return candidate;
-                }
-            }
-        }
-        return candidates[0];
-    }
-
-    /** This extension itself, to hold on to where the container hands out a proxy of it. */
-    AsyncExtension self() {
-        return this;
-    }
-
-    FailureReporter reporter() {
-        return reporter;
+    /**
+     * What the interceptors need at run time. Handed out as a plain object: the container gives beans
+     * a proxy of the extension, and every call through it would cost a reflective hop.
+     */
+    Routes routes() {
+        return routes;
     }
 
     /**
@@ -419,10 +395,16 @@ public class AsyncExtension implements Extension {
         }
     }
 
+    /*
+     * Stops the default executor and waits, a bounded time, until its threads have ended: a pool
+     * reports termination just before its last threads return, and no thread may outlive close().
+     */
     private static void stop(ExecutorService executor, long graceNanos) {
         executor.shutdownNow();
+        long deadline = System.nanoTime() + Math.max(graceNanos, TimeUnit.SECONDS.toNanos(1));
         try {
-            if (!executor.awaitTermination(Math.max(graceNanos, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS)) {
+            if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                    || !DefaultExecutor.awaitThreads(executor, deadline)) {
                 LOG.warning("Threads of the default @Async executor ignore interruption and are still running");
             }
         } catch (InterruptedException e) {

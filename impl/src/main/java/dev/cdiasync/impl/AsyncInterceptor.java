@@ -19,16 +19,16 @@ import dev.cdiasync.Async;
 @Priority(AsyncExtension.ASYNC_INTERCEPTOR_PRIORITY)
 class AsyncInterceptor {
 
-    private final AsyncExtension extension;
+    private final Routes routes;
 
     @Inject
     AsyncInterceptor(AsyncExtension extension) {
-        this.extension = extension.self(); // the instance, not the container's proxy: no hop per call
+        this.routes = extension.routes();
     }
 
     @AroundInvoke
     Object submit(InvocationContext invocation) throws Exception {
-        CallSite site = extension.callSite(invocation);
+        CallSite site = routes.callSite(invocation);
         // Methods a class-level @Async leaves alone (those declared by Object) run as they are.
         return site == null ? invocation.proceed() : site.call(invocation);
     }

@@ -1,6 +1,8 @@
 package dev.cdiasync.impl;
 
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,16 +31,53 @@ final class DefaultExecutor {
     }
 
     static ExecutorService platform(int threads) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
+        return new Pool(threads);
+    }
+
+    /**
+     * Waits until the threads the executor started have ended, or the deadline passes.
+     *
+     * @return whether they all ended
+     */
+    static boolean awaitThreads(ExecutorService executor, long deadlineNanos) throws InterruptedException {
+        if (executor instanceof Pool pool) {
+            for (Thread thread : pool.threads) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left > 0) {
+                    TimeUnit.NANOSECONDS.timedJoin(thread, left);
+                }
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The platform pool, which remembers its threads so that shutdown can wait for them to end. */
+    private static final class Pool extends ThreadPoolExecutor {
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        Pool(int size) {
+            super(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new Threads());
+            allowCoreThreadTimeOut(true);
+            ((Threads) getThreadFactory()).pool = this;
+        }
+    }
+
+    private static final class Threads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+        Pool pool;
+
+        @Override
+        public Thread newThread(Runnable task) {
             Thread thread = new Thread(task, "cdi-async-" + count.incrementAndGet());
             thread.setDaemon(true);
+            // Threads end when idle and new ones start: forget the ended ones here, where it is rare.
+            pool.threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
+            pool.threads.add(thread);
             return thread;
-        };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        }
     }
 
     /** Whether this Java runs virtual threads (21 and later). */

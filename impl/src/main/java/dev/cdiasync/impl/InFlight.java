@@ -5,20 +5,35 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The calls submitted and not yet through their callbacks, and the shutdown drain over them.
  *
- * <p>Invariants: a call is added before it is handed to its executor and removed by its own
- * dispatch, once, after all its callbacks (annotated, then those added before the dispatch ended); {@code closing} only goes from false to true,
- * and a call that reads it true is refused before it is added. So once closing is set and the
- * set is empty, no call of this deployment is waiting for a body or a callback, except one that
- * passed the check just before closing was set: it is added after, and the drain sees it.
+ * <p>A call registers in a slot of a fixed table, picked at random and probed a few times, so that
+ * the call path takes no lock and allocates nothing; only when the probed slots are all taken (many
+ * thousands of calls in flight) does it go to an overflow set.
+ *
+ * <p>Invariants: a call is registered before it is handed to its executor, and unregistered by its
+ * own dispatch, once, after all its callbacks (annotated, then those added before the dispatch
+ * ended). A slot is cleared only by the call that holds it. {@code closing} only goes from false to
+ * true, and a call that reads it true is refused before it registers. The drain scans the table and
+ * the overflow until both are empty or the deadline passes; a call that registers after a scan
+ * (it read {@code closing} just before it was set) is seen by the next one.
  */
 final class InFlight {
 
-    private final Set<AsyncCall<?>> calls = ConcurrentHashMap.newKeySet();
+    private static final int SLOTS = 1 << 13;
+    private static final int PROBES = 4;
+    /** The slot of a call that registered in the overflow set. */
+    static final int OVERFLOW = -1;
+    /** The slot of a call that never registered (refused at shutdown). */
+    static final int NONE = -2;
+
+    private final AtomicReferenceArray<AsyncCall<?>> slots = new AtomicReferenceArray<>(SLOTS);
+    private final Set<AsyncCall<?>> overflow = ConcurrentHashMap.newKeySet();
     private final Object drained = new Object();
     private volatile boolean closing;
 
@@ -29,7 +44,7 @@ final class InFlight {
                     + "' refused: the container is shutting down"));
             return;
         }
-        calls.add(call);
+        call.slot = register(call);
         try {
             site.executor.execute(call);
         } catch (Throwable rejected) {
@@ -37,9 +52,28 @@ final class InFlight {
         }
     }
 
+    private int register(AsyncCall<?> call) {
+        int start = ThreadLocalRandom.current().nextInt();
+        for (int i = 0; i < PROBES; i++) {
+            int slot = (start + i) & (SLOTS - 1);
+            if (slots.get(slot) == null && slots.compareAndSet(slot, null, call)) {
+                return slot;
+            }
+        }
+        overflow.add(call);
+        return OVERFLOW;
+    }
+
     /** Called by each call's dispatch once its callbacks have run. */
-    void remove(AsyncCall<?> call) {
-        if (calls.remove(call) && closing && calls.isEmpty()) {
+    void remove(AsyncCall<?> call, int slot) {
+        if (slot == NONE) {
+            return;
+        } else if (slot == OVERFLOW) {
+            overflow.remove(call);
+        } else {
+            slots.set(slot, null);
+        }
+        if (closing) {
             synchronized (drained) {
                 drained.notifyAll();
             }
@@ -51,10 +85,6 @@ final class InFlight {
         closing = true;
     }
 
-    boolean isClosing() {
-        return closing;
-    }
-
     /**
      * Waits until every call is through its callbacks or the deadline passes.
      *
@@ -62,12 +92,26 @@ final class InFlight {
      */
     List<AsyncCall<?>> awaitDrained(long deadlineNanos) throws InterruptedException {
         synchronized (drained) {
-            long left;
-            while (!calls.isEmpty() && (left = deadlineNanos - System.nanoTime()) > 0) {
-                // Woken by the last remove; the cap only bounds the cost of a wake-up we could not foresee.
-                TimeUnit.NANOSECONDS.timedWait(drained, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+            for (;;) {
+                List<AsyncCall<?>> left = snapshot();
+                long wait = deadlineNanos - System.nanoTime();
+                if (left.isEmpty() || wait <= 0) {
+                    return left;
+                }
+                // Woken by each removal; the cap bounds the wait for a call that registered after a scan.
+                TimeUnit.NANOSECONDS.timedWait(drained, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(20)));
             }
         }
-        return new ArrayList<>(calls);
+    }
+
+    private List<AsyncCall<?>> snapshot() {
+        List<AsyncCall<?>> left = new ArrayList<>(overflow);
+        for (int i = 0; i < SLOTS; i++) {
+            AsyncCall<?> call = slots.get(i);
+            if (call != null) {
+                left.add(call);
+            }
+        }
+        return left;
     }
 }

@@ -22,11 +22,11 @@ import dev.cdiasync.OnDone;
 @Priority(AsyncExtension.ISOLATION_INTERCEPTOR_PRIORITY)
 class IsolationInterceptor {
 
-    private final AsyncExtension extension;
+    private final Routes routes;
 
     @Inject
     IsolationInterceptor(AsyncExtension extension) {
-        this.extension = extension.self();
+        this.routes = extension.routes();
     }
 
     @AroundInvoke
@@ -39,7 +39,7 @@ class IsolationInterceptor {
             Object[] parameters = invocation.getParameters();
             AsyncFuture<?> future = parameters.length > 0 && parameters[0] instanceof AsyncFuture<?> f ? f : null;
             String task = onDone != null ? onDone.task() : future != null ? future.taskName() : "";
-            extension.reporter().report(task, Names.method(method), future, failure);
+            routes.reporter().report(task, Names.method(method), future, failure);
             return null;
         }
     }
