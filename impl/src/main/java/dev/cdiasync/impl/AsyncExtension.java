@@ -84,7 +84,6 @@ public class AsyncExtension implements Extension {
 
     /* Set at deployment validation, before any call; then only read. */
     private final Routes routes = new Routes();
-    private FailureReporter reporter;
     private InFlight inFlight;
     private Settings settings = Settings.defaults();
 
@@ -168,7 +167,7 @@ public class AsyncExtension implements Extension {
         List<String> problems = new ArrayList<>(notExecutors);
         settings = Settings.read(problems::add);
         RequestContexts requestContexts = new RequestContexts(beanManager);
-        reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
+        FailureReporter reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
         inFlight = new InFlight();
 
         Map<String, TaskCallbacks> callbacks = new HashMap<>();

@@ -8,8 +8,11 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 /**
- * Activates a request context around a body or a callback where the thread has none, with
+ * Activates a request context around a callback where the thread has none, with
  * {@code @ActivateRequestContext} semantics: a fresh context for that call alone, ended after it.
+ * Bodies and most callbacks get theirs from the {@code @ActivateRequestContext} interceptor the
+ * extension binds; this serves the callbacks whose bean instance or arguments must be resolved
+ * inside the context, before that interceptor runs (see {@link AnnotatedCallback}).
  *
  * <p>A {@link RequestContextController} remembers whether it activated the context, so one
  * instance must not serve two threads at once; each thread keeps its own, made on first use.

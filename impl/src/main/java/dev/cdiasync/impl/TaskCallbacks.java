@@ -11,7 +11,7 @@ final class TaskCallbacks {
 
     final String taskName;
     private final AnnotatedCallback[] callbacks;
-    final RequestContexts requestContexts;
+    private final RequestContexts requestContexts;
     final FailureReporter reporter;
 
     TaskCallbacks(String taskName, AnnotatedCallback[] callbacks, RequestContexts requestContexts,
