@@ -19,9 +19,10 @@ import jakarta.inject.Qualifier;
  * <p>{@code @Inject @AsyncExecutor ExecutorService} is the default executor. Unless the
  * application declares a bean of its own with this qualifier and an empty value, the library
  * provides one: a pool of {@code dev.cdiasync.threads} threads (default
- * {@code min(32, cores + 4)}) named {@code cdi-async-N}. At container shutdown that pool is drained
- * (see the README) and shut down; an executor the application provides is never shut down by the
- * library.
+ * {@code min(32, cores + 4)}) named {@code cdi-async-N}, or, with
+ * {@code dev.cdiasync.virtual-threads=true} on Java 21 and later, a new virtual thread per call. At
+ * container shutdown that executor is drained (see the README) and shut down; an executor the
+ * application provides is never shut down by the library.
  *
  * <p>A named executor, {@code @AsyncExecutor("io")}, is any bean of type
  * {@link java.util.concurrent.Executor Executor} the application declares with that qualifier;
