@@ -119,7 +119,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
                 complete((T) result);
             }
         } catch (Throwable failure) {
-            completeExceptionally(failure);
+            if (!completeExceptionally(failure)) {
+                // Not the adoption's failure: an Error a callback threw once the future was complete,
+                // which the dispatch rethrows after the other callbacks ran. Not to be swallowed.
+                throw failure instanceof Error error ? error : new IllegalStateException(failure);
+            }
         }
     }
 
