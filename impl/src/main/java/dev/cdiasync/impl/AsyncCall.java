@@ -122,7 +122,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             if (!completeExceptionally(failure)) {
                 // Not the adoption's failure: an Error a callback threw once the future was complete,
                 // which the dispatch rethrows after the other callbacks ran. Not to be swallowed.
-                throw failure instanceof Error error ? error : new IllegalStateException(failure);
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(failure);
             }
         }
     }
