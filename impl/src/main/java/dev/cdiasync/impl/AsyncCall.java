@@ -142,10 +142,18 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             f.cancel(true); // cancel(true) ran before the stage was known
         }
         returned.whenComplete((value, failure) -> {
-            if (failure == null) {
-                complete(value);
-            } else {
-                completeExceptionally(unwrap(failure));
+            try {
+                if (failure == null) {
+                    complete(value);
+                } else {
+                    completeExceptionally(unwrap(failure));
+                }
+            } catch (Error callbackError) {
+                // A callback's Error, rethrown by the dispatch after the other callbacks ran. Thrown
+                // here it would only fail the stage whenComplete made, which nobody reads: hand it
+                // to the thread's handler instead, as if it had escaped the thread.
+                Thread thread = Thread.currentThread();
+                thread.getUncaughtExceptionHandler().uncaughtException(thread, callbackError);
             }
         });
     }
