@@ -19,9 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Invariants: a call is registered before it is handed to its executor, and unregistered by its
  * own dispatch, once, after all its callbacks (annotated, then those added before the dispatch
  * ended). A slot is cleared only by the call that holds it. {@code closing} only goes from false to
- * true, and a call that reads it true is refused before it registers. The drain scans the table and
- * the overflow until both are empty or the deadline passes; a call that registers after a scan
- * (it read {@code closing} just before it was set) is seen by the next one.
+ * true; a call reads it before and after registering and is refused if it is set. The drain sets
+ * it, then scans the table and the overflow until both are empty or the deadline passes.
  */
 final class InFlight {
 
@@ -40,16 +39,27 @@ final class InFlight {
     /** Hands the call to its executor, or fails it with the reason it cannot run. */
     void submit(AsyncCall<?> call, CallSite site) {
         if (closing) {
-            call.refuse(new RejectedExecutionException("Call of @Async task '" + site.taskName
-                    + "' refused: the container is shutting down"));
+            call.refuse(refusal(site));
             return;
         }
         call.slot = register(call);
+        if (closing) {
+            // Shutdown began while registering. The drain sets closing, then scans; this call
+            // registered, then read closing: one of the two sees the other, so a call is either
+            // seen by the drain or refused here, never run after it. Its dispatch unregisters it.
+            call.refuse(refusal(site));
+            return;
+        }
         try {
             site.executor.execute(call);
         } catch (Throwable rejected) {
             call.refuse(rejected);
         }
+    }
+
+    private static RejectedExecutionException refusal(CallSite site) {
+        return new RejectedExecutionException("Call of @Async task '" + site.taskName
+                + "' refused: the container is shutting down");
     }
 
     private int register(AsyncCall<?> call) {
@@ -71,7 +81,7 @@ final class InFlight {
         } else if (slot == OVERFLOW) {
             overflow.remove(call);
         } else {
-            slots.set(slot, null);
+            slots.compareAndSet(slot, call, null);
         }
         if (closing) {
             synchronized (drained) {
@@ -98,7 +108,7 @@ final class InFlight {
                 if (left.isEmpty() || wait <= 0) {
                     return left;
                 }
-                // Woken by each removal; the cap bounds the wait for a call that registered after a scan.
+                // Woken by each removal; the cap bounds the cost of a wake-up missed between scan and wait.
                 TimeUnit.NANOSECONDS.timedWait(drained, Math.min(wait, TimeUnit.MILLISECONDS.toNanos(20)));
             }
         }
