@@ -28,7 +28,8 @@ import java.lang.annotation.Target;
  * <p><b>Order.</b> The callbacks of one task run one after another in ascending
  * {@link jakarta.annotation.Priority @Priority} of the method; a method without one has
  * {@code Interceptor.Priority.APPLICATION + 500}. Ties are broken by the fully qualified name of
- * the declaring class, then the method name, then the parameter types. The callbacks added at run
+ * the declaring class, then the method name, then the parameter types (and, for one method that
+ * several beans inherit, the bean class name). The callbacks added at run
  * time with {@link AsyncFuture#addDoneCallback} run after all of these.
  *
  * <p><b>Failures.</b> A callback that throws is isolated by an interceptor: the exception is

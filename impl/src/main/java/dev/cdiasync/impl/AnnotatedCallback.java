@@ -28,7 +28,8 @@ final class AnnotatedCallback {
     static final Comparator<AnnotatedCallback> ORDER = Comparator.<AnnotatedCallback>comparingInt(c -> c.priority)
             .thenComparing(c -> c.method.getDeclaringClass().getName())
             .thenComparing(c -> c.method.getName())
-            .thenComparing(c -> Names.method(c.method));
+            .thenComparing(c -> Names.method(c.method))
+            .thenComparing(c -> c.bean.getBeanClass().getName()); // one method inherited by two beans
 
     final Method method;
     final String description;

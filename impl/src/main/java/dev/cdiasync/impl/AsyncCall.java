@@ -21,14 +21,22 @@ import jakarta.interceptor.InvocationContext;
 final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     private static final VarHandle RUNNER;
+    private static final VarHandle PARTS;
 
     static {
         try {
-            RUNNER = MethodHandles.lookup().findVarHandle(AsyncCall.class, "runner", Object.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RUNNER = lookup.findVarHandle(AsyncCall.class, "runner", Object.class);
+            PARTS = lookup.findVarHandle(AsyncCall.class, "parts", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /* Bits of 'parts'. */
+    private static final int BODY_STARTED = 1;
+    private static final int BODY_ENDED = 2;
+    private static final int DISPATCHED = 4;
 
     /** Runner state: the body has run (or was claimed and found the future done). */
     private static final Object FINISHED = new Object();
@@ -58,8 +66,19 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
     /* Where the call is registered in flight; set by the submitting thread before the executor sees the call. */
     volatile int slot = InFlight.NONE;
 
-    /* The unfinished stage the body returned, for cancel(true) to cancel. */
-    private volatile CompletionStage<?> stage;
+    /* The unfinished stage (or plain Future) the body returned, for cancel(true) to cancel. */
+    private volatile Object pending;
+
+    /* Set by cancel(true): a stage the body returns later is to be cancelled too (cancel(false) leaves it). */
+    private volatile boolean interruptRequested;
+
+    /*
+     * The call leaves the in-flight set once both its dispatch has run and its body, if it started,
+     * has ended: a future can be done (cancel(false), orTimeout, complete) while its body still runs,
+     * and the shutdown drain must still wait for that body. Whoever sets the last of the bits the
+     * call needs removes it; a second removal is harmless.
+     */
+    private volatile int parts;
 
     AsyncCall(CallSite site, InvocationContext invocation) {
         super(site.taskName);
@@ -67,10 +86,21 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         this.invocation = invocation;
     }
 
-    /** Fails a call that will never run (refused or rejected); its callbacks run on this thread. */
-    void refuse(Throwable reason) {
+    /**
+     * Fails a call that will never run (refused or rejected); its callbacks run on this thread.
+     *
+     * @return false if the call was already complete (an executor that ran it on this thread)
+     */
+    boolean refuse(Throwable reason) {
+        boolean refused = completeExceptionally(reason); // before dropping the invocation: run() checks isDone()
         invocation = null;
-        completeExceptionally(reason);
+        return refused;
+    }
+
+    /** Shutdown: cancels the call and interrupts its body, even if the future was done before the body ended. */
+    void stop() {
+        cancel(true);
+        interruptTask();
     }
 
     @Override
@@ -80,9 +110,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             invocation = null;
             return; // cancelled with interruption before it started
         }
+        PARTS.getAndBitwiseOr(this, BODY_STARTED);
         InvocationContext body = invocation;
         invocation = null;
-        if (isDone()) {
+        if (isDone() || body == null) {
             // cancelled (or completed by hand) before it started: the body never starts
             releaseRunner(current);
             return;
@@ -91,6 +122,9 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         Throwable failure = null;
         try {
             result = body.proceed(); // the rest of the chain: @ActivateRequestContext, the application's, the body
+            if (result instanceof Future<?> plain && !(result instanceof CompletionStage<?>) && !site.returnsVoid) {
+                result = awaitPlain(plain); // still the runner: cancel(true) interrupts this wait
+            }
         } catch (Throwable t) {
             failure = t;
         }
@@ -99,6 +133,27 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             completeExceptionally(failure);
         } else {
             adopt(result);
+        }
+    }
+
+    /*
+     * A Future that is no CompletionStage cannot notify: its outcome is waited for on the worker
+     * thread, while this call still holds the runner, so that cancel(true) interrupts the wait.
+     */
+    private Object awaitPlain(Future<?> plain) throws Throwable {
+        pending = plain;
+        if (interruptRequested) {
+            plain.cancel(true);
+        }
+        try {
+            return plain.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() != null ? e.getCause() : e;
+        } catch (InterruptedException e) {
+            if (interruptRequested) {
+                plain.cancel(true);
+            }
+            throw e;
         }
     }
 
@@ -113,8 +168,6 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
                 complete(null);
             } else if (result instanceof CompletionStage<?> returned) {
                 adoptStage((CompletionStage<T>) returned);
-            } else if (result instanceof Future<?> plain) {
-                adoptFuture((Future<T>) plain);
             } else {
                 complete((T) result);
             }
@@ -137,8 +190,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             adoptDone(future);
             return;
         }
-        stage = returned;
-        if (isCancelled() && returned instanceof Future<?> f) {
+        pending = returned;
+        if (interruptRequested && returned instanceof Future<?> f) {
             f.cancel(true); // cancel(true) ran before the stage was known
         }
         returned.whenComplete((value, failure) -> {
@@ -160,20 +213,6 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     private static boolean isPlain(CompletableFuture<?> future) {
         return future.getClass() == CompletableFuture.class || future instanceof AsyncFuture<?>;
-    }
-
-    /* A Future that is no CompletionStage cannot notify: wait for it on the worker thread. */
-    private void adoptFuture(Future<T> plain) {
-        try {
-            complete(plain.get());
-        } catch (ExecutionException e) {
-            completeExceptionally(e.getCause());
-        } catch (CancellationException e) {
-            completeExceptionally(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            completeExceptionally(e);
-        }
     }
 
     private void adoptDone(CompletableFuture<T> future) {
@@ -201,10 +240,14 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             }
             Thread.interrupted(); // the interrupt of cancel(true) is this call's, not the next task's
         }
+        if (((int) PARTS.getAndBitwiseOr(this, BODY_ENDED) & DISPATCHED) != 0) {
+            site.inFlight.remove(this, slot); // the future was done before the body ended
+        }
     }
 
     @Override
     protected void interruptTask() {
+        interruptRequested = true;
         Object current = runner;
         if (current == null && RUNNER.compareAndSet(this, null, NEVER)) {
             invocation = null; // not started: it never will, so the cancelled future keeps nothing of it
@@ -215,7 +258,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
                 runner = FINISHED;
             }
         }
-        if (stage instanceof Future<?> returned) {
+        if (pending instanceof Future<?> returned) {
             returned.cancel(true);
         }
     }
@@ -237,7 +280,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     @Override
     protected void afterDone() {
-        site.inFlight.remove(this, slot);
+        pending = null; // a done future keeps nothing of the stage it waited for
+        int before = (int) PARTS.getAndBitwiseOr(this, DISPATCHED);
+        if ((before & BODY_STARTED) == 0 || (before & BODY_ENDED) != 0) {
+            site.inFlight.remove(this, slot);
+        }
     }
 
     private void logUnseenFailure() {

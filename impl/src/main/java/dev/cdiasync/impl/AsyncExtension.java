@@ -356,11 +356,17 @@ public class AsyncExtension implements Extension {
                 LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight "
                         + settings.shutdownGraceMillis + " ms after shutdown began; cancelling them");
                 // Those not started first: cancelling a running one frees its thread, which must not
-                // then start a queued body the loop has not cancelled yet.
-                left.sort(Comparator.comparing(AsyncCall::isRunning));
+                // then start a queued body the loop has not cancelled yet. (Each call's state is read
+                // once: it changes while the loop runs.)
+                List<AsyncCall<?>> ordered = new ArrayList<>(left.size());
+                List<AsyncCall<?>> running = new ArrayList<>();
                 for (AsyncCall<?> call : left) {
+                    (call.isRunning() ? running : ordered).add(call);
+                }
+                ordered.addAll(running);
+                for (AsyncCall<?> call : ordered) {
                     try {
-                        call.cancel(true); // runs its callbacks here
+                        call.stop(); // cancels, interrupts, and runs its callbacks here
                     } catch (Error e) {
                         // a callback's Error: the other calls are still cancelled, then it is rethrown
                         if (error == null) {

@@ -82,6 +82,7 @@ final class Declarations {
         }
         rejectOnInterfaces(type.getJavaClass());
         Async onClass = type.getAnnotation(Async.class);
+        boolean declares = false;
         for (AnnotatedMethod<? super X> annotated : type.getMethods()) {
             Method method = annotated.getJavaMember();
             if (method.isBridge() || method.isSynthetic() || isOverridden(method, type.getJavaClass())) {
@@ -103,6 +104,12 @@ final class Declarations {
             if (onDone != null) {
                 collectCallback(event, bean, annotated, onDone);
             }
+            declares |= async != null || onDone != null;
+        }
+        if (declares && Modifier.isFinal(type.getJavaClass().getModifiers())) {
+            errors.add("Class " + type.getJavaClass().getName() + " declares @Async or @OnDone methods but is final"
+                    + (type.getJavaClass().isRecord() ? " (a record)" : "") + ", so the container cannot intercept"
+                    + " them. Remove final, or move the methods to a class that is not final.");
         }
     }
 
@@ -199,7 +206,7 @@ final class Declarations {
 
     private static boolean overridesObjectMethod(Method method) {
         try {
-            Object.class.getMethod(method.getName(), method.getParameterTypes());
+            Object.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
             return true;
         } catch (NoSuchMethodException e) {
             return false;

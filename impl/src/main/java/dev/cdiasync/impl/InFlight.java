@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.logging.Level;
 
 /**
  * The calls submitted and not yet through their callbacks, and the shutdown drain over them.
@@ -53,7 +54,15 @@ final class InFlight {
         try {
             site.executor.execute(call);
         } catch (Throwable rejected) {
-            call.refuse(rejected);
+            if (!call.refuse(rejected)) {
+                // The executor ran the call on this thread (a caller-runs policy) and this came out of
+                // it: an Error a callback threw is rethrown, as on any completing thread.
+                if (rejected instanceof Error error) {
+                    throw error;
+                }
+                FailureReporter.LOG.log(Level.WARNING, rejected, () -> "The executor of @Async task '"
+                        + site.taskName + "' threw after running the call; the call's outcome stands");
+            }
         }
     }
 

@@ -15,7 +15,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
  * inside the context, before that interceptor runs (see {@link AnnotatedCallback}).
  *
  * <p>A {@link RequestContextController} remembers whether it activated the context, so one
- * instance must not serve two threads at once; each thread keeps its own, made on first use.
+ * instance must not serve two threads at once; each activation takes a new one. (Caching one per
+ * thread would pin the container in the thread-locals of threads that outlive it.)
  */
 final class RequestContexts {
 
@@ -23,7 +24,6 @@ final class RequestContexts {
 
     private final BeanManager beanManager;
     private final Bean<?> controllerBean;
-    private final ThreadLocal<RequestContextController> controllers = ThreadLocal.withInitial(this::newController);
 
     RequestContexts(BeanManager beanManager) {
         this.beanManager = beanManager;
@@ -37,7 +37,7 @@ final class RequestContexts {
      *         already active (and so is not this call's to end)
      */
     RequestContextController begin() {
-        RequestContextController controller = controllers.get();
+        RequestContextController controller = newController();
         return controller.activate() ? controller : null;
     }
 

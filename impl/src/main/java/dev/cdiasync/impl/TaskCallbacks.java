@@ -36,8 +36,11 @@ final class TaskCallbacks {
     void run(AsyncFuture<?> future) {
         Error error = null;
         for (AnnotatedCallback callback : callbacks) {
-            RequestContextController context = callback.activatesItself() ? null : requestContexts.begin();
+            RequestContextController context = null;
             try {
+                if (!callback.activatesItself()) {
+                    context = requestContexts.begin();
+                }
                 callback.call(future);
             } catch (Throwable failure) {
                 reporter.report(taskName, callback.description, future, failure);
