@@ -1,0 +1,83 @@
+package dev.cdiasync.it.regressions;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cdiasync.Async;
+import dev.cdiasync.AsyncFuture;
+import dev.cdiasync.OnDone;
+import dev.cdiasync.it.support.Containers;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.se.SeContainer;
+
+/**
+ * Proves that a failure while a callback's request context starts (here an observer of its initialization that
+ * throws) is reported like a callback failure and does not cost the later callbacks their call.
+ */
+class ThrowingRequestContextObserverTest {
+
+    static final AtomicBoolean ARMED = new AtomicBoolean();
+    static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    static final CountDownLatch LAST = new CountDownLatch(1);
+
+    @ApplicationScoped
+    public static class Work {
+        @Async("work")
+        public CompletableFuture<String> work() {
+            ARMED.set(true); // the body's own context has started: the next one is the first callback's
+            return CompletableFuture.completedFuture("done");
+        }
+    }
+
+    @ApplicationScoped
+    public static class Saboteur {
+        void started(@Observes @Initialized(RequestScoped.class) Object event) {
+            if (ARMED.compareAndSet(true, false)) {
+                throw new IllegalStateException("observer fails once");
+            }
+        }
+    }
+
+    /** Dependent, so the dispatcher starts each callback's request context itself. */
+    @Dependent
+    public static class Callbacks {
+        @OnDone(task = "work")
+        @Priority(1)
+        void first(AsyncFuture<String> future) {
+            CALLS.add("first");
+        }
+
+        @OnDone(task = "work")
+        @Priority(2)
+        void second(AsyncFuture<String> future) {
+            CALLS.add("second");
+            LAST.countDown();
+        }
+    }
+
+    @Test
+    void theLaterCallbacksStillRun() throws Exception {
+        try (SeContainer container = Containers.boot(Map.of("dev.cdiasync.threads", "1"), Work.class, Saboteur.class,
+                Callbacks.class)) {
+            assertEquals("done", container.select(Work.class).get().work().get(30, SECONDS));
+
+            assertTrue(LAST.await(30, SECONDS), "the second callback ran: " + CALLS);
+            assertEquals(List.of("second"), CALLS, "only the first callback, whose context failed to start, was lost");
+        }
+    }
+}
