@@ -5,6 +5,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -131,17 +135,90 @@ final class Types {
         if (!erasure(to).isAssignableFrom(erasure(from))) {
             return false;
         }
-        if (to instanceof ParameterizedType toP && from instanceof ParameterizedType fromP
-                && toP.getRawType().equals(fromP.getRawType())) {
-            Type[] toArgs = toP.getActualTypeArguments();
-            Type[] fromArgs = fromP.getActualTypeArguments();
-            for (int i = 0; i < toArgs.length; i++) {
-                if (!contains(toArgs[i], fromArgs[i])) {
-                    return false;
+        if (to instanceof ParameterizedType toP) {
+            // Compare type arguments on the same class: ArrayList<String> is seen as List<String>.
+            Type seen = asSupertype(from, erasure(toP));
+            if (seen instanceof ParameterizedType fromP && !isOpen(fromP)) {
+                Type[] toArgs = toP.getActualTypeArguments();
+                Type[] fromArgs = fromP.getActualTypeArguments();
+                for (int i = 0; i < toArgs.length; i++) {
+                    if (!contains(toArgs[i], fromArgs[i])) {
+                        return false;
+                    }
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * The type {@code type} has as its supertype of class {@code target}, with the type arguments
+     * of {@code type} carried along ({@code List<String>} for {@code ArrayList<String>} and
+     * {@code List}); null if it has none.
+     */
+    static Type asSupertype(Type type, Class<?> target) {
+        Class<?> raw = erasure(type);
+        if (raw == target) {
+            return type;
+        }
+        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
+        if (type instanceof ParameterizedType p) {
+            TypeVariable<?>[] variables = raw.getTypeParameters();
+            Type[] arguments = p.getActualTypeArguments();
+            for (int i = 0; i < variables.length && i < arguments.length; i++) {
+                bindings.put(variables[i], arguments[i]);
+            }
+        }
+        List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
+        if (raw.getGenericSuperclass() != null) {
+            supertypes.add(raw.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            if (target.isAssignableFrom(erasure(supertype))) {
+                Type found = asSupertype(substitute(supertype, bindings), target);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
+        if (type instanceof TypeVariable<?> v) {
+            return bindings.getOrDefault(v, v);
+        }
+        if (type instanceof ParameterizedType p) {
+            Type[] arguments = p.getActualTypeArguments().clone();
+            for (int i = 0; i < arguments.length; i++) {
+                arguments[i] = substitute(arguments[i], bindings);
+            }
+            return new Parameterized((Class<?>) p.getRawType(), arguments);
+        }
+        return type;
+    }
+
+    /** A parameterized type made here, for a supertype whose arguments were substituted. */
+    private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
+        @Override
+        public Type[] getActualTypeArguments() {
+            return arguments.clone();
+        }
+
+        @Override
+        public Type getRawType() {
+            return raw;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return raw.getDeclaringClass();
+        }
+
+        @Override
+        public String toString() {
+            return Names.type(this);
+        }
     }
 
     /* Type argument containment, as Java's generics define it (List<? extends Number> contains Integer). */
