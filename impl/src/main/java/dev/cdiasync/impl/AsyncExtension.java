@@ -376,6 +376,11 @@ public class AsyncExtension implements Extension {
                         }
                     }
                 }
+                // Interrupted bodies end (on any executor) before close() goes on, within a bound.
+                List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(1)));
+                if (!stubborn.isEmpty()) {
+                    LOG.warning(() -> stubborn.size() + " @Async bodies ignore interruption and are still running");
+                }
             }
         } finally {
             if (own != null) {
