@@ -376,8 +376,9 @@ public class AsyncExtension implements Extension {
                         }
                     }
                 }
-                // Interrupted bodies end (on any executor) before close() goes on, within a bound.
-                List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(1)));
+                // Interrupted bodies end (on any executor) before close() goes on, within a bound
+                // that a stall of the machine (a long GC pause) does not exhaust.
+                List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(5)));
                 if (!stubborn.isEmpty()) {
                     LOG.warning(() -> stubborn.size() + " @Async bodies ignore interruption and are still running");
                 }

@@ -59,7 +59,10 @@ class MainTest {
         String worker = threadOf("The task is done.");
         assertTrue(worker.startsWith("cdi-async-"), worker);
         assertEquals(worker, threadOf("The custom callback was called. (declared with @OnDone)"));
-        assertEquals(worker, threadOf("The custom callback was called. (added with addDoneCallback)"));
+        // Added while the task runs, it runs on the worker; a main thread stalled past the task's end
+        // would run it itself, at once, which is right too.
+        String added = threadOf("The custom callback was called. (added with addDoneCallback)");
+        assertTrue(added.equals(worker) || !added.startsWith("cdi-async-"), added);
     }
 
     @Test
