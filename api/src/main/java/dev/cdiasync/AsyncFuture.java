@@ -328,11 +328,7 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
         try {
             afterDone();
         } catch (Throwable t) {
-            if (error == null) {
-                error = t;
-            } else {
-                error.addSuppressed(t);
-            }
+            error = keepFirst(error, t);
         }
         if (error != null) {
             throw sneaky(error);
@@ -352,13 +348,19 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
                 LOG.log(Level.WARNING, "Reporting a failed done-callback failed", failure);
             }
             if (failure instanceof Error) {
-                if (error == null) {
-                    return failure;
-                }
-                error.addSuppressed(failure);
+                return keepFirst(error, failure);
             }
         }
         return error;
+    }
+
+    /* The first failure of a dispatch is the one rethrown; later ones are suppressed in it. */
+    private static Throwable keepFirst(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /* Reverses a taken stack in place, so that it runs oldest first; the dispatcher owns it now. */

@@ -241,7 +241,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             Thread.interrupted(); // the interrupt of cancel(true) is this call's, not the next task's
         }
         if (((int) PARTS.getAndBitwiseOr(this, BODY_ENDED) & DISPATCHED) != 0) {
-            site.inFlight.remove(this, slot); // the future was done before the body ended
+            site.inFlight.remove(this); // the future was done before the body ended
         }
     }
 
@@ -283,7 +283,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         pending = null; // a done future keeps nothing of the stage it waited for
         int before = (int) PARTS.getAndBitwiseOr(this, DISPATCHED);
         if ((before & BODY_STARTED) == 0 || (before & BODY_ENDED) != 0) {
-            site.inFlight.remove(this, slot);
+            site.inFlight.remove(this);
         }
     }
 

@@ -369,11 +369,7 @@ public class AsyncExtension implements Extension {
                         call.stop(); // cancels, interrupts, and runs its callbacks here
                     } catch (Error e) {
                         // a callback's Error: the other calls are still cancelled, then it is rethrown
-                        if (error == null) {
-                            error = e;
-                        } else {
-                            error.addSuppressed(e);
-                        }
+                        error = FailureReporter.keepFirst(error, e);
                     }
                 }
                 // Interrupted bodies end (on any executor) before close() goes on, within a bound

@@ -27,12 +27,9 @@ final class DefaultExecutor {
     }
 
     static ExecutorService create(Settings settings) {
-        return settings.virtualThreads ? virtual() : platform(settings.threads);
+        return settings.virtualThreads ? virtual() : new Pool(settings.threads);
     }
 
-    static ExecutorService platform(int threads) {
-        return new Pool(threads);
-    }
 
     /**
      * Waits until the threads the executor started have ended, or the deadline passes.

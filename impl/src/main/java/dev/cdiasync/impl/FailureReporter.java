@@ -23,6 +23,15 @@ final class FailureReporter {
         this.event = event;
     }
 
+    /** The first Error of a loop is the one rethrown, once the loop is done; later ones are suppressed in it. */
+    static Error keepFirst(Error first, Error next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
     void report(String task, String callback, AsyncFuture<?> future, Throwable failure) {
         LOG.log(Level.WARNING, failure, () -> "Done-callback " + callback + " of task '" + task
                 + "' threw " + failure + "; the next callbacks still run and the future is unchanged");

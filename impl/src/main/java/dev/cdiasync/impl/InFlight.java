@@ -83,8 +83,12 @@ final class InFlight {
         return OVERFLOW;
     }
 
-    /** Called by each call's dispatch once its callbacks have run. */
-    void remove(AsyncCall<?> call, int slot) {
+    /**
+     * Called once the call's callbacks have run and its body, if it started, has ended (see
+     * AsyncCall.parts); a second call for the same call changes nothing.
+     */
+    void remove(AsyncCall<?> call) {
+        int slot = call.slot;
         if (slot == NONE) {
             return;
         } else if (slot == OVERFLOW) {

@@ -45,11 +45,7 @@ final class TaskCallbacks {
             } catch (Throwable failure) {
                 reporter.report(taskName, callback.description, future, failure);
                 if (failure instanceof Error e) {
-                    if (error == null) {
-                        error = e;
-                    } else {
-                        error.addSuppressed(e);
-                    }
+                    error = FailureReporter.keepFirst(error, e);
                 }
             } finally {
                 requestContexts.end(context);
