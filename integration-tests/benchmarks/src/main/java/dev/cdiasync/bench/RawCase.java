@@ -2,7 +2,6 @@ package dev.cdiasync.bench;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.openjdk.jmh.annotations.Level;
@@ -13,13 +12,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /** The baseline: {@code CompletableFuture.supplyAsync(body, pool).whenComplete(callback)}, no container. */
 @State(Scope.Benchmark)
-public class RawCase extends Case {
+public class RawCase extends WhenCompleteCase {
 
     private static final Supplier<Integer> BODY = () -> VALUE;
 
     private ThreadPoolExecutor pool;
-    private volatile Arrival arrival;
-    private final BiConsumer<Integer, Throwable> callback = (value, failure) -> arrival.arrive(value);
 
     @Override
     @Setup(Level.Trial)
@@ -31,11 +28,6 @@ public class RawCase extends Case {
     @TearDown(Level.Trial)
     public void tearDown() {
         Pools.close(pool);
-    }
-
-    @Override
-    protected void arm(Arrival arrival) {
-        this.arrival = arrival;
     }
 
     @Override

@@ -10,10 +10,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import dev.cdiasync.bench.Arrival;
 import dev.cdiasync.bench.BenchPool;
-import dev.cdiasync.bench.Case;
 import dev.cdiasync.bench.Containers;
+import dev.cdiasync.bench.WhenCompleteCase;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 
@@ -23,14 +22,13 @@ import jakarta.enterprise.event.NotificationOptions;
  * done-callback.
  */
 @State(Scope.Benchmark)
-public class FireAsyncCase extends Case {
+public class FireAsyncCase extends WhenCompleteCase {
 
     private WeldContainer container;
     private Event<Payload> event;
     private NotificationOptions options;
     private ThreadPoolExecutor pool;
-    private volatile Arrival arrival;
-    private final BiConsumer<Payload, Throwable> callback = (payload, failure) -> arrival.arrive(payload.value);
+    private final BiConsumer<Payload, Throwable> payloadCallback = (payload, failure) -> arrive(payload.value);
 
     @Override
     @Setup(Level.Trial)
@@ -50,13 +48,8 @@ public class FireAsyncCase extends Case {
     }
 
     @Override
-    protected void arm(Arrival arrival) {
-        this.arrival = arrival;
-    }
-
-    @Override
     protected void submit() {
-        event.fireAsync(new Payload(), options).whenComplete(callback);
+        event.fireAsync(new Payload(), options).whenComplete(payloadCallback);
     }
 
     @Override

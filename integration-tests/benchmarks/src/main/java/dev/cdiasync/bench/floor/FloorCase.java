@@ -1,7 +1,6 @@
 package dev.cdiasync.bench.floor;
 
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.BiConsumer;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Level;
@@ -10,23 +9,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import dev.cdiasync.bench.Arrival;
 import dev.cdiasync.bench.BenchPool;
-import dev.cdiasync.bench.Case;
 import dev.cdiasync.bench.Containers;
+import dev.cdiasync.bench.WhenCompleteCase;
 
 /**
  * Weld's floor: a bean method behind {@link FloorInterceptor}, called through its client proxy,
  * with {@code whenComplete} as the done-callback.
  */
 @State(Scope.Benchmark)
-public class FloorCase extends Case {
+public class FloorCase extends WhenCompleteCase {
 
     private WeldContainer container;
     private FloorWorker worker;
     private ThreadPoolExecutor pool;
-    private volatile Arrival arrival;
-    private final BiConsumer<Integer, Throwable> callback = (value, failure) -> arrival.arrive(value);
 
     @Override
     @Setup(Level.Trial)
@@ -42,11 +38,6 @@ public class FloorCase extends Case {
     @TearDown(Level.Trial)
     public void tearDown() {
         container.close();
-    }
-
-    @Override
-    protected void arm(Arrival arrival) {
-        this.arrival = arrival;
     }
 
     @Override

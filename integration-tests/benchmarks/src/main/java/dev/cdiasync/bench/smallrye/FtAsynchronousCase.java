@@ -1,7 +1,6 @@
 package dev.cdiasync.bench.smallrye;
 
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.BiConsumer;
 
 import org.jboss.weld.environment.se.WeldContainer;
 import org.openjdk.jmh.annotations.Level;
@@ -10,10 +9,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import dev.cdiasync.bench.Arrival;
 import dev.cdiasync.bench.BenchPool;
-import dev.cdiasync.bench.Case;
 import dev.cdiasync.bench.Containers;
+import dev.cdiasync.bench.WhenCompleteCase;
 import io.smallrye.config.inject.ConfigExtension;
 import io.smallrye.faulttolerance.FaultToleranceExtension;
 
@@ -22,13 +20,11 @@ import io.smallrye.faulttolerance.FaultToleranceExtension;
  * {@code whenComplete} on the returned stage as the done-callback.
  */
 @State(Scope.Benchmark)
-public class FtAsynchronousCase extends Case {
+public class FtAsynchronousCase extends WhenCompleteCase {
 
     private WeldContainer container;
     private FtWorker worker;
     private ThreadPoolExecutor pool;
-    private volatile Arrival arrival;
-    private final BiConsumer<Integer, Throwable> callback = (value, failure) -> arrival.arrive(value);
 
     @Override
     @Setup(Level.Trial)
@@ -46,11 +42,6 @@ public class FtAsynchronousCase extends Case {
     @TearDown(Level.Trial)
     public void tearDown() {
         container.close();
-    }
-
-    @Override
-    protected void arm(Arrival arrival) {
-        this.arrival = arrival;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.cdiasync.bench.spring;
 
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.function.BiConsumer;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -10,22 +9,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-import dev.cdiasync.bench.Arrival;
-import dev.cdiasync.bench.Case;
 import dev.cdiasync.bench.Pools;
+import dev.cdiasync.bench.WhenCompleteCase;
 
 /**
  * Spring Framework's {@code @Async} (AOP proxy, {@code AsyncExecutionInterceptor}) on the 2-thread
  * pool, with {@code whenComplete} on the returned future as the done-callback.
  */
 @State(Scope.Benchmark)
-public class SpringAsyncCase extends Case {
+public class SpringAsyncCase extends WhenCompleteCase {
 
     private AnnotationConfigApplicationContext context;
     private SpringWorker worker;
     private ThreadPoolExecutor pool;
-    private volatile Arrival arrival;
-    private final BiConsumer<Integer, Throwable> callback = (value, failure) -> arrival.arrive(value);
 
     @Override
     @Setup(Level.Trial)
@@ -40,11 +36,6 @@ public class SpringAsyncCase extends Case {
     public void tearDown() {
         context.close();
         Pools.close(pool);
-    }
-
-    @Override
-    protected void arm(Arrival arrival) {
-        this.arrival = arrival;
     }
 
     @Override

@@ -10,12 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.it.support.ApplicationExecutor;
 import dev.cdiasync.it.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -37,49 +34,9 @@ class ReplacedDefaultExecutorTest {
      */
     @Singleton
     @AsyncExecutor
-    public static class AppExecutor extends AbstractExecutorService {
-        private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "app-worker"));
-        private final AtomicInteger shutdownCalls = new AtomicInteger();
-
-        @Override
-        public void execute(Runnable command) {
-            pool.execute(command);
-        }
-
-        @Override
-        public void shutdown() {
-            shutdownCalls.incrementAndGet();
-            pool.shutdown();
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdownCalls.incrementAndGet();
-            return pool.shutdownNow();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return pool.isShutdown();
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return pool.isTerminated();
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return pool.awaitTermination(timeout, unit);
-        }
-
-        int shutdownCalls() {
-            return shutdownCalls.get();
-        }
-
-        void release() throws InterruptedException {
-            pool.shutdownNow();
-            pool.awaitTermination(30, SECONDS);
+    public static class AppExecutor extends ApplicationExecutor {
+        public AppExecutor() {
+            super("app-worker", false);
         }
     }
 

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +18,7 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
+import dev.cdiasync.it.support.ApplicationExecutor;
 import dev.cdiasync.it.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -34,49 +30,9 @@ class FragileUserExecutorTest {
     /** A named executor that must not be shut down by anyone but its owner: shutdown throws. */
     @Singleton
     @AsyncExecutor("fragile")
-    public static class FragileExecutor extends AbstractExecutorService {
-        private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "fragile-worker"));
-        private final AtomicInteger shutdownCalls = new AtomicInteger();
-
-        @Override
-        public void execute(Runnable command) {
-            pool.execute(command);
-        }
-
-        @Override
-        public void shutdown() {
-            shutdownCalls.incrementAndGet();
-            throw new IllegalStateException("only the application shuts this executor down");
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdownCalls.incrementAndGet();
-            throw new IllegalStateException("only the application shuts this executor down");
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return pool.isShutdown();
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return pool.isTerminated();
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return pool.awaitTermination(timeout, unit);
-        }
-
-        int shutdownCalls() {
-            return shutdownCalls.get();
-        }
-
-        void release() throws InterruptedException {
-            pool.shutdownNow();
-            pool.awaitTermination(30, SECONDS);
+    public static class FragileExecutor extends ApplicationExecutor {
+        public FragileExecutor() {
+            super("fragile-worker", true);
         }
     }
 
