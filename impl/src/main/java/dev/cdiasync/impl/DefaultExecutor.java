@@ -1,38 +1,72 @@
 package dev.cdiasync.impl;
 
-import java.lang.reflect.Method;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
- * Makes the executor the library provides when the application declares none. By default, like
- * the pool of Python's {@code ThreadPoolExecutor()}: a fixed number of platform threads named
- * {@code cdi-async-N} over an unbounded queue; idle threads end after a minute, and the threads are
- * daemons, so a program that forgets to close its container still exits (Weld's shutdown hook then
- * drains the calls). With virtual threads (Java 21 and later), one new virtual thread per call,
- * named the same way.
+ * Makes the executor the library provides when the application declares none. Its threads are named
+ * {@code cdi-async-N} and are daemons, so a program that forgets to close its container still exits
+ * (Weld's shutdown hook then drains the calls). Whatever a call leaves on its thread (ThreadLocal and
+ * InheritableThreadLocal values, the interrupt flag, another context class loader) never reaches the
+ * next call. Which threads run the calls depends on the Java version and on
+ * {@code dev.cdiasync.virtual-threads}:
+ * <ul>
+ * <li>Java 17 to 22, by default or with {@code false}: like the pool of Python's
+ *     {@code ThreadPoolExecutor()}, {@code dev.cdiasync.threads} platform threads over an unbounded
+ *     queue, idle ones ending after a minute; after each call the thread's ThreadLocals are erased
+ *     ({@link ThreadLocals}) and its context class loader is restored.</li>
+ * <li>Java 23 and later, by default: a new virtual thread for each call, at most
+ *     {@code dev.cdiasync.threads} at once ({@link ThreadPerCall}). Java offers no supported way to
+ *     erase a reused thread's ThreadLocals there, and from Java 24 on virtual threads no longer pin
+ *     their carrier in {@code synchronized} blocks.</li>
+ * <li>{@code true} (Java 21 and later): a new virtual thread for each call, with no limit.</li>
+ * <li>{@code false} where ThreadLocals cannot be erased (Java 23 and later): a new platform thread for
+ *     each call, at most {@code dev.cdiasync.threads} at once; correct, but starting a platform thread
+ *     costs tens of microseconds.</li>
+ * </ul>
  */
 final class DefaultExecutor {
 
+    private static final Logger LOG = Logger.getLogger(DefaultExecutor.class.getName());
     private static final long KEEP_ALIVE_SECONDS = 60;
+    static final String THREAD_PREFIX = "cdi-async-";
 
     private DefaultExecutor() {
     }
 
     static ExecutorService create(Settings settings) {
-        return settings.virtualThreads ? virtual() : new Pool(settings.threads);
+        // The threads run the application's code: they get the class loader of the deployment.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        int limit = settings.threads;
+        if (Boolean.TRUE.equals(settings.virtualThreads)) {
+            LOG.config("The default @Async executor starts a virtual thread per call, with no limit");
+            return new ThreadPerCall(Integer.MAX_VALUE, virtualThreads(), loader);
+        }
+        if (ThreadLocals.ERASABLE) {
+            LOG.config(() -> "The default @Async executor is a pool of " + limit + " platform threads; each thread's"
+                    + " ThreadLocals are erased after every call");
+            return new Pool(limit, loader);
+        }
+        if (settings.virtualThreads == null && virtualThreadsAvailable()) {
+            LOG.config(() -> "The default @Async executor starts a virtual thread per call, at most " + limit
+                    + " at once");
+            return new ThreadPerCall(limit, virtualThreads(), loader);
+        }
+        LOG.config(() -> "The default @Async executor starts a platform thread per call, at most " + limit
+                + " at once: this Java gives no way to erase a reused thread's ThreadLocals");
+        return new ThreadPerCall(limit, platformThreads(loader), loader);
     }
 
-
     /**
-     * Waits until the threads the executor started have ended, or the deadline passes.
+     * After the executor has terminated, waits until the threads it started have ended, or the
+     * deadline passes: an executor reports termination just before its last threads return.
      *
      * @return whether they all ended
      */
@@ -47,34 +81,63 @@ final class DefaultExecutor {
                     return false;
                 }
             }
+        } else if (executor instanceof ThreadPerCall perCall) {
+            return perCall.awaitThreads(deadlineNanos);
         }
         return true;
     }
 
-    /** The platform pool, which remembers its threads so that shutdown can wait for them to end. */
+    /**
+     * The platform pool. It remembers its threads so that shutdown can wait for them to end, and
+     * cleans each thread after every call, on that thread, before it takes the next.
+     */
     private static final class Pool extends ThreadPoolExecutor {
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        private final ClassLoader loader;
 
-        Pool(int size) {
-            super(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new Threads());
+        Pool(int size, ClassLoader loader) {
+            super(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new PoolThreads());
+            this.loader = loader;
             allowCoreThreadTimeOut(true);
-            ((Threads) getThreadFactory()).pool = this;
+            ((PoolThreads) getThreadFactory()).pool = this;
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable thrown) {
+            // The pool itself clears the interrupt flag before the next task.
+            ThreadLocals.eraseCurrent();
+            Thread thread = Thread.currentThread();
+            if (thread.getContextClassLoader() != loader) {
+                thread.setContextClassLoader(loader);
+            }
         }
     }
 
-    private static final class Threads implements ThreadFactory {
+    private static final class PoolThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
         Pool pool;
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "cdi-async-" + count.incrementAndGet());
-            thread.setDaemon(true);
+            Thread thread = platformThread(task, count, pool.loader);
             // Threads end when idle and new ones start: forget the ended ones here, where it is rare.
             pool.threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
             pool.threads.add(thread);
             return thread;
         }
+    }
+
+    /* Neither inherits the InheritableThreadLocals of the thread that happens to start it. */
+    private static Thread platformThread(Runnable task, AtomicInteger count, ClassLoader loader) {
+        Thread thread = new Thread(null, task, THREAD_PREFIX + count.incrementAndGet(), 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(loader);
+        return thread;
+    }
+
+    static ThreadFactory platformThreads(ClassLoader loader) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> platformThread(task, count, loader);
     }
 
     /** Whether this Java runs virtual threads (21 and later). */
@@ -85,16 +148,15 @@ final class DefaultExecutor {
     /*
      * The code targets Java 17, which has no virtual threads: the Java 21 API is reached reflectively,
      * once, when the executor is made. Equivalent to
-     * Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cdi-async-", 1).factory()).
+     * Thread.ofVirtual().name("cdi-async-", 1).inheritInheritableThreadLocals(false).factory().
      */
-    private static ExecutorService virtual() {
+    private static ThreadFactory virtualThreads() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, "cdi-async-", 1L);
-            ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-            Method perTask = Executors.class.getMethod("newThreadPerTaskExecutor", ThreadFactory.class);
-            return (ExecutorService) perTask.invoke(null, factory);
+            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, THREAD_PREFIX, 1L);
+            builder = builderType.getMethod("inheritInheritableThreadLocals", boolean.class).invoke(builder, false);
+            return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Virtual threads are not available on Java " + Runtime.version(), e);
         }

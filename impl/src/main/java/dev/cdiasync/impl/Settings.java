@@ -11,9 +11,10 @@ final class Settings {
 
     final int threads;
     final long shutdownGraceMillis;
-    final boolean virtualThreads;
+    /** True or false as set; null where not set, and the Java version chooses (see DefaultExecutor). */
+    final Boolean virtualThreads;
 
-    private Settings(int threads, long shutdownGraceMillis, boolean virtualThreads) {
+    private Settings(int threads, long shutdownGraceMillis, Boolean virtualThreads) {
         this.threads = threads;
         this.shutdownGraceMillis = shutdownGraceMillis;
         this.virtualThreads = virtualThreads;
@@ -31,23 +32,27 @@ final class Settings {
     static Settings read(Consumer<String> problems) {
         int threads = (int) read(THREADS, defaultThreads(), 1, 32_767, problems);
         long grace = read(SHUTDOWN_GRACE_MS, 10_000, 0, Long.MAX_VALUE, problems);
-        boolean virtual = readVirtualThreads(problems);
+        Boolean virtual = readVirtualThreads(problems);
         return new Settings(threads, grace, virtual);
     }
 
     static Settings defaults() {
-        return new Settings(defaultThreads(), 10_000, false);
+        return new Settings(defaultThreads(), 10_000, null);
     }
 
-    private static boolean readVirtualThreads(Consumer<String> problems) {
+    private static Boolean readVirtualThreads(Consumer<String> problems) {
         String text = System.getProperty(VIRTUAL_THREADS);
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("false")) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.trim().equalsIgnoreCase("false")) {
             return false;
         }
         if (!text.trim().equalsIgnoreCase("true")) {
             problems.accept("System property " + VIRTUAL_THREADS + "='" + text + "' is neither true nor false; set"
-                    + " true to run the default executor on virtual threads, or remove it.");
-            return false;
+                    + " true to run every call on a virtual thread of its own, false to run calls on platform"
+                    + " threads, or remove it to let the Java version choose.");
+            return null;
         }
         if (!DefaultExecutor.virtualThreadsAvailable()) {
             problems.accept("System property " + VIRTUAL_THREADS + "=true needs Java 21 or later, and this is Java "

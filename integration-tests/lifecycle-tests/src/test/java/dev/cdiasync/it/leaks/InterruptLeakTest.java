@@ -17,7 +17,10 @@ import dev.cdiasync.it.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
 
-/** Proves that the interrupt of a cancel(true) never carries over to the next task on the same pool thread. */
+/**
+ * Proves that the interrupt of a cancel(true) never carries over to the next task: on the same pool thread where the
+ * default executor reuses threads (Java 17 to 22), on the next thread where it starts one per call.
+ */
 class InterruptLeakTest {
 
     @ApplicationScoped
@@ -61,8 +64,11 @@ class InterruptLeakTest {
             String next = work.next().get(30, SECONDS);
 
             assertTrue(spinning.isCancelled());
-            assertEquals(thread + " interrupted=false", next,
-                    "the interrupt meant for the cancelled body leaked into the next task");
+            assertTrue(next.endsWith(" interrupted=false"),
+                    "the interrupt meant for the cancelled body leaked into the next task: " + next);
+            if (Containers.defaultExecutorReusesThreads()) {
+                assertEquals(thread + " interrupted=false", next, "the pool's one thread ran the next task");
+            }
             assertFalse(Thread.currentThread().isInterrupted(), "the cancelling thread is not interrupted");
         }
     }

@@ -89,7 +89,9 @@ class RequestScopeLeakTest {
             Object[] second = work.scoped().get(30, SECONDS);
             assertTrue(journal.callbacks.await(30, SECONDS));
 
-            assertEquals(first[1], second[1], "one pool thread ran both calls");
+            if (Containers.defaultExecutorReusesThreads()) {
+                assertEquals(first[1], second[1], "one pool thread ran both calls");
+            }
             assertNotSame(first[0], second[0], "the second call must not see the first call's request state");
             assertTrue(journal.destroyed.contains(first[0]), "the first call's request context was ended");
             assertTrue(journal.destroyed.contains(second[0]), "the second call's request context was ended");

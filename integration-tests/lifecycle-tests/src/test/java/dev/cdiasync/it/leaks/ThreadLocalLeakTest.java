@@ -3,52 +3,96 @@ package dev.cdiasync.it.leaks;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledForJreRange;
-import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cdiasync.Async;
+import dev.cdiasync.AsyncFuture;
+import dev.cdiasync.OnDone;
 import dev.cdiasync.it.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
 
 /**
- * Proves that, with dev.cdiasync.virtual-threads=true, a ThreadLocal a body sets never reaches the next task: each
- * call runs on a thread of its own. (On a pool of reused platform threads no library can clear a body's
- * ThreadLocals; the README says so.)
+ * Proves that nothing a body or its callback leaves on its thread (a ThreadLocal, an InheritableThreadLocal, another
+ * context class loader) reaches the next call, whichever threads the default executor runs the calls on: on Java 17
+ * to 22 by default a pool of reused platform threads (here one thread, so the next call surely runs on the same one),
+ * on later Java a new virtual thread per call, and the two settings of dev.cdiasync.virtual-threads.
  */
-@EnabledForJreRange(min = JRE.JAVA_21)
 class ThreadLocalLeakTest {
 
-    static final ThreadLocal<String> LEFT_BEHIND = new ThreadLocal<>();
+    static final ThreadLocal<String> LEFT_BY_BODY = new ThreadLocal<>();
+    static final InheritableThreadLocal<String> INHERITABLE = new InheritableThreadLocal<>();
+    static final ThreadLocal<String> LEFT_BY_CALLBACK = new ThreadLocal<>();
+    static final ClassLoader FOREIGN_LOADER = new ClassLoader(null) {
+    };
+
+    /** What a body saw of its thread. */
+    record Seen(Thread thread, String body, String inheritable, String callback, ClassLoader loader) {
+    }
 
     @ApplicationScoped
     public static class Work {
-        @Async("set")
-        public CompletableFuture<Long> setAndKeep(String value) {
-            LEFT_BEHIND.set(value);
-            return CompletableFuture.completedFuture(Thread.currentThread().getId());
+        @Async("dirty")
+        public CompletableFuture<Thread> leaveThingsBehind() {
+            LEFT_BY_BODY.set("body's secret");
+            INHERITABLE.set("inheritable secret");
+            Thread.currentThread().setContextClassLoader(FOREIGN_LOADER);
+            return CompletableFuture.completedFuture(Thread.currentThread());
         }
 
-        @Async("read")
-        public CompletableFuture<String> read() {
-            return CompletableFuture.completedFuture(String.valueOf(LEFT_BEHIND.get()));
+        /* Runs on the body's thread: the future completes there. */
+        @OnDone(task = "dirty")
+        void alsoDirty(AsyncFuture<Thread> future) {
+            LEFT_BY_CALLBACK.set("callback's secret");
+        }
+
+        @Async("look")
+        public CompletableFuture<Seen> look() {
+            Thread thread = Thread.currentThread();
+            return CompletableFuture.completedFuture(new Seen(thread, LEFT_BY_BODY.get(), INHERITABLE.get(),
+                    LEFT_BY_CALLBACK.get(), thread.getContextClassLoader()));
         }
     }
 
-    @Test
-    void theNextTaskDoesNotSeeTheThreadLocalOfTheLast() throws Exception {
-        try (SeContainer container = Containers.boot(Map.of("dev.cdiasync.virtual-threads", "true"), Work.class)) {
+    @ParameterizedTest(name = "virtual-threads={0}")
+    @ValueSource(strings = {"", "false", "true"})
+    void theNextCallSeesNothingTheLastOneLeftOnItsThread(String virtualThreads) throws Exception {
+        assumeTrue(!virtualThreads.equals("true") || Runtime.version().feature() >= 21, "virtual threads: Java 21+");
+        Map<String, String> settings = new HashMap<>(Map.of("dev.cdiasync.threads", "1"));
+        if (!virtualThreads.isEmpty()) {
+            settings.put("dev.cdiasync.virtual-threads", virtualThreads);
+        }
+        boolean reused = !virtualThreads.equals("true") && Containers.defaultExecutorReusesThreads();
+        INHERITABLE.set("the caller's, not inherited either");
+        try (SeContainer container = Containers.boot(settings, Work.class)) {
             Work work = container.select(Work.class).get();
-            long first = work.setAndKeep("secret").get(30, SECONDS);
-            for (int i = 0; i < 100; i++) {
-                assertEquals("null", work.read().get(30, SECONDS), "task " + i + " saw the ThreadLocal of another");
+            ClassLoader deploymentLoader = work.look().get(30, SECONDS).loader();
+            for (int round = 0; round < 20; round++) {
+                Thread dirty = work.leaveThingsBehind().get(30, SECONDS);
+                Seen next = work.look().get(30, SECONDS);
+                if (reused) {
+                    assertSame(dirty, next.thread(), "the pool has one thread: the next call runs on the same one");
+                } else {
+                    assertNotEquals(dirty, next.thread(), "each call runs on a thread of its own");
+                }
+                assertNull(next.body(), "round " + round + ": a ThreadLocal the body set reached the next call");
+                assertNull(next.inheritable(), "round " + round + ": an InheritableThreadLocal reached the next call");
+                assertNull(next.callback(), "round " + round + ": a ThreadLocal a callback set reached the next call");
+                assertNotSame(FOREIGN_LOADER, next.loader(), "round " + round + ": the context class loader leaked");
+                assertEquals(deploymentLoader, next.loader(), "the deployment's class loader, every time");
             }
-            assertNotEquals(first, work.setAndKeep("again").get(30, SECONDS), "each call runs on a new thread");
+        } finally {
+            INHERITABLE.remove();
         }
     }
 }

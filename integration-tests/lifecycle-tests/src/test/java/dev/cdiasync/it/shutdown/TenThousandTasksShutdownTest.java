@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -48,10 +49,12 @@ class TenThousandTasksShutdownTest {
         final AtomicIntegerArray started = new AtomicIntegerArray(CALLS + 2);
         final AtomicInteger finished = new AtomicInteger();
         final CountDownLatch someFinished = new CountDownLatch(FINISHED_BEFORE_CLOSE);
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
         @Async("bulk")
         public CompletableFuture<Integer> bulk(int index) throws InterruptedException {
             started.incrementAndGet(index);
+            threads.add(Thread.currentThread());
             Thread.sleep(1); // simulated work: at least 2.5 s of wall time on the 4 threads of this test
             finished.incrementAndGet();
             someFinished.countDown();
@@ -120,6 +123,8 @@ class TenThousandTasksShutdownTest {
         assertTrue(completed <= work.finished.get(), "a future completed only with the value of a finished body");
         List<Thread> left = Containers.liveAsyncThreads();
         assertTrue(left.isEmpty(), "default executor threads alive after close(): " + Containers.describe(left));
+        List<Thread> bodyThreads = Containers.stillAlive(work.threads);
+        assertTrue(bodyThreads.isEmpty(), "threads that ran bodies alive after close(): " + Containers.describe(bodyThreads));
 
         // A call made once shutdown began fails at once with a clear error instead of hanging.
         assertEquals(1, recorder.duringShutdown.size());

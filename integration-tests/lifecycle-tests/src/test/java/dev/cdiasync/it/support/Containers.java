@@ -1,5 +1,6 @@
 package dev.cdiasync.it.support;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,11 +44,27 @@ public final class Containers {
         }
     }
 
+    /**
+     * Whether the default executor, as configured by default, runs the calls on a pool of reused threads: on Java 17
+     * to 22; on later Java it starts a virtual thread per call (see the README's configuration section).
+     */
+    public static boolean defaultExecutorReusesThreads() {
+        return Runtime.version().feature() <= 22;
+    }
+
     /** The live threads of the default executor, by name, across every container of this JVM. */
     public static List<Thread> liveAsyncThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith(ASYNC_THREAD_PREFIX) && thread.isAlive())
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Those of the given threads that are still alive. Virtual threads are not listed by {@link #liveAsyncThreads()}
+     * (Java lists only platform threads), so the tests also keep the threads their bodies ran on and check these.
+     */
+    public static List<Thread> stillAlive(Collection<Thread> threads) {
+        return threads.stream().filter(Thread::isAlive).collect(Collectors.toList());
     }
 
     /** A readable list of threads for assertion messages. */
