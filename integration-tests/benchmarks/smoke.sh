@@ -19,10 +19,10 @@ fi
 
 feature=$("$java" -XshowSettings:properties -version 2>&1 \
   | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
-executors=(-p executor=virtual,platform)
+executors=(-p executor=virtual,default)
 if [ "${feature:-0}" -lt 21 ]; then
-  echo "== Java $feature has no virtual threads: the virtual-thread benchmark runs its platform case only"
-  executors=(-p executor=platform)
+  echo "== Java $feature has no virtual threads: the virtual-thread benchmark runs its default case only"
+  executors=(-p executor=default)
 fi
 
 # -foe: a benchmark that throws fails the run (non-zero exit).

@@ -24,9 +24,11 @@ import dev.cdiasync.impl.AsyncExtension;
 /**
  * Wall time of {@code tasks} {@code @Async} calls that each block {@code blockMillis} ms, until all
  * their {@code @OnDone} callbacks have run, on the library's default executor: with
- * {@code dev.cdiasync.virtual-threads=true} (one virtual thread per call, Java 21+) or the default
- * platform pool ({@code dev.cdiasync.threads}, default min(32, cores + 4)). On Java 17 the virtual
- * case fails its setup with a message saying so; run it with {@code -p executor=platform} there.
+ * {@code dev.cdiasync.virtual-threads=true} (one virtual thread per call with no limit, Java 21+) or
+ * the default executor of this Java, which runs at most {@code dev.cdiasync.threads} calls at once
+ * (default min(32, cores + 4)): reused platform threads on Java 17 to 22, a virtual thread per call
+ * from Java 23. On Java 17 the virtual case fails its setup with a message saying so; run it with
+ * {@code -p executor=default} there.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -38,8 +40,8 @@ public class VirtualThreadsBenchmark {
 
     static final String VIRTUAL_THREADS = "dev.cdiasync.virtual-threads";
 
-    /** {@code virtual}: one virtual thread per call; {@code platform}: the default platform pool. */
-    @Param({"virtual", "platform"})
+    /** {@code virtual}: one virtual thread per call, no limit; {@code default}: the default executor. */
+    @Param({"virtual", "default"})
     public String executor;
 
     @Param("10000")
@@ -56,12 +58,12 @@ public class VirtualThreadsBenchmark {
     public void setUp() {
         boolean virtual = switch (executor) {
             case "virtual" -> true;
-            case "platform" -> false;
-            default -> throw new IllegalArgumentException("executor must be virtual or platform, not " + executor);
+            case "default" -> false;
+            default -> throw new IllegalArgumentException("executor must be virtual or default, not " + executor);
         };
         if (virtual && !virtualThreadsAvailable()) {
             throw new IllegalStateException("Virtual threads need Java 21 or later; this is Java "
-                    + Runtime.version().feature() + ". Run with -p executor=platform, or on a newer Java.");
+                    + Runtime.version().feature() + ". Run with -p executor=default, or on a newer Java.");
         }
         if (virtual) {
             System.setProperty(VIRTUAL_THREADS, "true");
