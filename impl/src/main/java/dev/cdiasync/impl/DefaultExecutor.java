@@ -102,13 +102,26 @@ final class DefaultExecutor {
             ((PoolThreads) getThreadFactory()).pool = this;
         }
 
+        /*
+         * Puts the thread back as it was made: what the call changed of it stays with the call. The pool
+         * itself clears the interrupt flag before the next task; a thread cannot change its daemon status
+         * or its group while it runs.
+         */
         @Override
         protected void afterExecute(Runnable task, Throwable thrown) {
-            // The pool itself clears the interrupt flag before the next task.
             ThreadLocals.eraseCurrent();
             Thread thread = Thread.currentThread();
             if (thread.getContextClassLoader() != loader) {
                 thread.setContextClassLoader(loader);
+            }
+            if (thread.getPriority() != Thread.NORM_PRIORITY) {
+                thread.setPriority(Thread.NORM_PRIORITY);
+            }
+            if (thread.getUncaughtExceptionHandler() != thread.getThreadGroup()) {
+                thread.setUncaughtExceptionHandler(null);
+            }
+            if (thread instanceof PoolThread named && !thread.getName().equals(named.givenName)) {
+                thread.setName(named.givenName);
             }
         }
     }
@@ -127,12 +140,26 @@ final class DefaultExecutor {
         }
     }
 
-    /* Neither inherits the InheritableThreadLocals of the thread that happens to start it. */
+    /*
+     * Inherits nothing of the thread that happens to start it (a caller, or a thread that just ran a
+     * call): no InheritableThreadLocal, no priority, no class loader.
+     */
     private static Thread platformThread(Runnable task, AtomicInteger count, ClassLoader loader) {
-        Thread thread = new Thread(null, task, THREAD_PREFIX + count.incrementAndGet(), 0, false);
+        Thread thread = new PoolThread(task, THREAD_PREFIX + count.incrementAndGet());
         thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY);
         thread.setContextClassLoader(loader);
         return thread;
+    }
+
+    /** A platform thread of the default executor, which remembers the name it was given. */
+    private static final class PoolThread extends Thread {
+        final String givenName;
+
+        PoolThread(Runnable task, String name) {
+            super(null, task, name, 0, false);
+            this.givenName = name;
+        }
     }
 
     static ThreadFactory platformThreads(ClassLoader loader) {

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An executor that runs each task on a new thread started for that task alone, at most {@code limit}
@@ -26,20 +26,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThreadPerCall extends AbstractExecutorService {
 
-    private static final int RUNNING = 0;
-    private static final int SHUTDOWN = 1;
-    private static final int STOP = 2;
-
     private final int limit;
     private final ThreadFactory factory;
     private final ClassLoader loader;
 
     /*
+     * `ctl` holds the run state (high 32 bits) and the number of started threads (low 32 bits) in one
+     * variable, so that starting a thread and terminating are compareAndSets on the same value: one
+     * of two that race fails and looks again. (A state and a count kept apart let a thread start
+     * between a terminating thread's read of the count and its read of the queue.)
+     *
      * Invariants, kept by the methods below:
-     * (1) started <= limit. `started` counts the threads started and not yet past their last use of
-     *     this executor; a thread is started only by the compareAndSet that raised `started` from a
-     *     value below the limit, and lowers it once, as the last thing it does but starting another.
-     * (2) No task waits while a thread could start. execute() offers its task and then reads `started`;
+     * (1) started <= limit. A thread is started only by the compareAndSet that raised `started` from a
+     *     value below the limit, and lowers it once, as the last thing it does but starting another
+     *     and trying to terminate.
+     * (2) No task waits while a thread could start. execute() offers its task and then reads `ctl`;
      *     a finishing thread lowers `started` and then reads the queue. Both are volatile writes
      *     followed by volatile reads of the other's variable, so at least one of the two sees both
      *     writes and starts a thread (startOne). A started thread polls once; one that finds nothing
@@ -47,13 +48,20 @@ final class ThreadPerCall extends AbstractExecutorService {
      * (3) A task runs at most once: it leaves the queue only by poll() (one per thread), by
      *     shutdownNow()'s drain, or by execute()'s own remove() when it refuses the task, and each
      *     of those removes it at most once.
-     * (4) Termination is signalled only when state is not RUNNING, no thread is started and the queue
-     *     is empty; execute() refuses once state is not RUNNING and takes back its task if it raced
-     *     with shutdown, so no task is accepted after that.
+     * (4) TERMINATED is set only by the compareAndSet from (SHUTDOWN or STOP, 0 started) that follows
+     *     a read of an empty queue; no thread starts in TERMINATED. A task offered after that read is
+     *     offered by an execute() that then sees a state other than RUNNING and takes it back, as no
+     *     thread is left to poll it. So no task runs, and no thread lives on, past termination but
+     *     the last thread's own return (awaitThreads() joins it).
      */
+    private static final long RUNNING = 0;
+    private static final long SHUTDOWN = 1L << 32;
+    private static final long STOP = 2L << 32;
+    private static final long TERMINATED = 3L << 32;
+    private static final long STATE = ~0L << 32;
+
     private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger started = new AtomicInteger();
-    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private final AtomicLong ctl = new AtomicLong(RUNNING);
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     /* The threads running a task, for shutdownNow() to interrupt. */
@@ -77,11 +85,11 @@ final class ThreadPerCall extends AbstractExecutorService {
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (state.get() != RUNNING) {
+        if (state() != RUNNING) {
             throw refused(task);
         }
         queue.offer(task);
-        if (state.get() != RUNNING && queue.remove(task)) {
+        if (state() != RUNNING && queue.remove(task)) {
             tryTerminate();
             throw refused(task);
         }
@@ -99,14 +107,18 @@ final class ThreadPerCall extends AbstractExecutorService {
         return new RejectedExecutionException("The default @Async executor is shut down; refused " + task);
     }
 
-    /* Starts one thread if a task waits and the limit allows; see invariant (2). */
+    private long state() {
+        return ctl.get() & STATE;
+    }
+
+    /* Starts one thread if a task waits and the limit allows; see invariants (2) and (4). */
     private void startOne() {
         for (;;) {
-            int now = started.get();
-            if (now >= limit || queue.isEmpty() || state.get() == STOP) {
+            long now = ctl.get();
+            if ((now & STATE) >= STOP || (now & ~STATE) >= limit || queue.isEmpty()) {
                 return;
             }
-            if (started.compareAndSet(now, now + 1)) {
+            if (ctl.compareAndSet(now, now + 1)) {
                 break;
             }
         }
@@ -118,7 +130,7 @@ final class ThreadPerCall extends AbstractExecutorService {
         } catch (Throwable e) {
             // No thread: give the slot back. The task stays queued for the next start, and the
             // caller hears of it (execute() throws, as a pool that cannot grow does).
-            started.decrementAndGet();
+            ctl.decrementAndGet();
             tryTerminate();
             throw e;
         }
@@ -130,10 +142,10 @@ final class ThreadPerCall extends AbstractExecutorService {
             self.setContextClassLoader(loader);
         }
         try {
-            Runnable task = state.get() == STOP ? null : queue.poll();
+            Runnable task = state() >= STOP ? null : queue.poll();
             if (task != null) {
                 running.add(self);
-                if (state.get() == STOP) {
+                if (state() >= STOP) {
                     self.interrupt(); // shutdownNow() may have looked at `running` before the add
                 }
                 task.run();
@@ -141,9 +153,9 @@ final class ThreadPerCall extends AbstractExecutorService {
         } finally {
             running.remove(self);
             ending.offer(self); // before `started` falls, so that awaitThreads() after termination finds it
-            started.decrementAndGet();
-            tryTerminate();
+            ctl.decrementAndGet();
             startOne();
+            tryTerminate();
         }
     }
 
@@ -160,21 +172,42 @@ final class ThreadPerCall extends AbstractExecutorService {
         }
     }
 
+    /* See invariant (4). */
     private void tryTerminate() {
-        if (state.get() != RUNNING && started.get() == 0 && queue.isEmpty()) {
-            terminated.countDown();
+        for (;;) {
+            long now = ctl.get();
+            if (now != SHUTDOWN && now != STOP) {
+                return; // running, threads started, or already terminated
+            }
+            if (!queue.isEmpty()) {
+                return; // a thread will take it, or execute() takes it back and tries again
+            }
+            if (ctl.compareAndSet(now, TERMINATED)) {
+                terminated.countDown();
+                return;
+            }
+        }
+    }
+
+    /* Raises the run state to at least `target`, keeping the count of started threads. */
+    private void advance(long target) {
+        for (;;) {
+            long now = ctl.get();
+            if ((now & STATE) >= target || ctl.compareAndSet(now, target | (now & ~STATE))) {
+                return;
+            }
         }
     }
 
     @Override
     public void shutdown() {
-        state.compareAndSet(RUNNING, SHUTDOWN);
+        advance(SHUTDOWN);
         tryTerminate();
     }
 
     @Override
     public List<Runnable> shutdownNow() {
-        state.set(STOP);
+        advance(STOP);
         List<Runnable> left = new ArrayList<>();
         for (Runnable task; (task = queue.poll()) != null; ) {
             left.add(task);
@@ -188,7 +221,7 @@ final class ThreadPerCall extends AbstractExecutorService {
 
     @Override
     public boolean isShutdown() {
-        return state.get() != RUNNING;
+        return state() != RUNNING;
     }
 
     @Override
@@ -222,7 +255,8 @@ final class ThreadPerCall extends AbstractExecutorService {
 
     @Override
     public String toString() {
-        return "ThreadPerCall[limit=" + (limit == Integer.MAX_VALUE ? "none" : limit) + ", running=" + started.get()
-                + ", queued=" + queue.size() + ", state=" + state.get() + "]";
+        long now = ctl.get();
+        return "ThreadPerCall[limit=" + (limit == Integer.MAX_VALUE ? "none" : limit) + ", started=" + (now & ~STATE)
+                + ", queued=" + queue.size() + ", state=" + ((now & STATE) >>> 32) + "]";
     }
 }

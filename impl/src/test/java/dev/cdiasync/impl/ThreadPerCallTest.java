@@ -147,6 +147,43 @@ class ThreadPerCallTest {
         assertTrue(probe.most.get() <= 2);
     }
 
+    /*
+     * Termination races the last threads: a finishing thread hands its slot to the next queued task while
+     * other threads call shutdown() and look at the executor. Whenever the executor says it has terminated,
+     * every task it accepted has finished, and no thread it started is still running a task.
+     */
+    @RepeatedTest(1000)
+    void terminationIsNeverSeenBeforeTheLastAcceptedTaskHasFinished() throws Exception {
+        ThreadPerCall executor = executor(1);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger finishedAtTermination = new AtomicInteger(-1);
+        Runnable task = () -> {
+            Thread.yield();
+            finished.incrementAndGet();
+        };
+        Runnable watch = () -> {
+            while (!executor.isTerminated()) {
+                Thread.onSpinWait();
+            }
+            finishedAtTermination.set(finished.get());
+        };
+        Runnable submit = () -> {
+            for (int i = 0; i < 3; i++) {
+                try {
+                    executor.execute(task);
+                    accepted.incrementAndGet();
+                } catch (RejectedExecutionException refused) {
+                    return;
+                }
+            }
+        };
+        race(submit, executor::shutdown, executor::shutdown, watch);
+        assertTrue(executor.awaitTermination(30, SECONDS));
+        assertEquals(accepted.get(), finishedAtTermination.get(), "accepted tasks finished when termination was seen");
+        assertEquals(accepted.get(), finished.get());
+    }
+
     @Test
     void shutdownNowInterruptsTheRunningAndHandsBackTheQueued() throws Exception {
         ThreadPerCall executor = executor(2);
