@@ -123,8 +123,8 @@ final class ThreadLocals {
         if (map == null) {
             return;
         }
-        Object[] table = (Object[]) GET.invokeExact(map, TABLE);
-        for (Object entry : table) {
+        Object table = GET.invokeExact(map, TABLE); // invokeExact: the cast must not be part of the call
+        for (Object entry : (Object[]) table) {
             if (entry == null) {
                 continue;
             }
