@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * <ul>
  * <li>Java 17 to 22, by default or with {@code false}: like the pool of Python's
  *     {@code ThreadPoolExecutor()}, {@code dev.cdiasync.threads} platform threads over an unbounded
- *     queue, idle ones ending after a minute; after each call the thread's ThreadLocals are erased
- *     ({@link ThreadLocals}) and its context class loader is restored.</li>
+ *     queue, idle ones ending after a minute; after each call the application's ThreadLocals on the
+ *     thread are erased ({@link ThreadLocals}) and its context class loader, name, priority and
+ *     uncaught-exception handler are restored.</li>
  * <li>Java 23 and later, by default: a new virtual thread for each call, at most
  *     {@code dev.cdiasync.threads} at once ({@link ThreadPerCall}). Java offers no supported way to
  *     erase a reused thread's ThreadLocals there, and from Java 24 on virtual threads no longer pin

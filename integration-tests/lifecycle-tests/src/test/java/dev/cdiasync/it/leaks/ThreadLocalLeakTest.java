@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
@@ -24,7 +26,7 @@ import jakarta.enterprise.inject.se.SeContainer;
 
 /**
  * Proves that nothing a body or its callback leaves on its thread (a ThreadLocal, an InheritableThreadLocal, another
- * context class loader) reaches the next call, whichever threads the default executor runs the calls on: on Java 17
+ * context class loader, name, priority or uncaught-exception handler) reaches the next call, whichever threads the default executor runs the calls on: on Java 17
  * to 22 by default a pool of reused platform threads (here one thread, so the next call surely runs on the same one),
  * on later Java a new virtual thread per call, and the two settings of dev.cdiasync.virtual-threads.
  */
@@ -36,8 +38,11 @@ class ThreadLocalLeakTest {
     static final ClassLoader FOREIGN_LOADER = new ClassLoader(null) {
     };
 
+    static final Thread.UncaughtExceptionHandler FOREIGN_HANDLER = (thread, failure) -> { };
+
     /** What a body saw of its thread. */
-    record Seen(Thread thread, String body, String inheritable, String callback, ClassLoader loader) {
+    record Seen(Thread thread, String body, String inheritable, String callback, ClassLoader loader, String name,
+            int priority, boolean ownHandler) {
     }
 
     @ApplicationScoped
@@ -46,8 +51,12 @@ class ThreadLocalLeakTest {
         public CompletableFuture<Thread> leaveThingsBehind() {
             LEFT_BY_BODY.set("body's secret");
             INHERITABLE.set("inheritable secret");
-            Thread.currentThread().setContextClassLoader(FOREIGN_LOADER);
-            return CompletableFuture.completedFuture(Thread.currentThread());
+            Thread thread = Thread.currentThread();
+            thread.setContextClassLoader(FOREIGN_LOADER);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.setName("renamed by a body");
+            thread.setUncaughtExceptionHandler(FOREIGN_HANDLER);
+            return CompletableFuture.completedFuture(thread);
         }
 
         /* Runs on the body's thread: the future completes there. */
@@ -60,7 +69,8 @@ class ThreadLocalLeakTest {
         public CompletableFuture<Seen> look() {
             Thread thread = Thread.currentThread();
             return CompletableFuture.completedFuture(new Seen(thread, LEFT_BY_BODY.get(), INHERITABLE.get(),
-                    LEFT_BY_CALLBACK.get(), thread.getContextClassLoader()));
+                    LEFT_BY_CALLBACK.get(), thread.getContextClassLoader(), thread.getName(), thread.getPriority(),
+                    thread.getUncaughtExceptionHandler() == FOREIGN_HANDLER));
         }
     }
 
@@ -90,6 +100,9 @@ class ThreadLocalLeakTest {
                 assertNull(next.callback(), "round " + round + ": a ThreadLocal a callback set reached the next call");
                 assertNotSame(FOREIGN_LOADER, next.loader(), "round " + round + ": the context class loader leaked");
                 assertEquals(deploymentLoader, next.loader(), "the deployment's class loader, every time");
+                assertTrue(next.name().matches("cdi-async-\\d+"), "round " + round + ": the name leaked: " + next.name());
+                assertEquals(Thread.NORM_PRIORITY, next.priority(), "round " + round + ": the priority leaked");
+                assertFalse(next.ownHandler(), "round " + round + ": the uncaught-exception handler leaked");
             }
         } finally {
             INHERITABLE.remove();
