@@ -104,6 +104,17 @@ final class DefaultExecutor {
         }
 
         /*
+         * The uncaught-exception handler a call set is dropped before the next task, not after this one:
+         * what the call throws is handed to that handler after afterExecute, as the thread ends.
+         */
+        @Override
+        protected void beforeExecute(Thread thread, Runnable task) {
+            if (thread.getUncaughtExceptionHandler() != thread.getThreadGroup()) {
+                thread.setUncaughtExceptionHandler(null);
+            }
+        }
+
+        /*
          * Puts the thread back as it was made: what the call changed of it stays with the call. The pool
          * itself clears the interrupt flag before the next task; a thread cannot change its daemon status
          * or its group while it runs.
@@ -117,9 +128,6 @@ final class DefaultExecutor {
             }
             if (thread.getPriority() != Thread.NORM_PRIORITY) {
                 thread.setPriority(Thread.NORM_PRIORITY);
-            }
-            if (thread.getUncaughtExceptionHandler() != thread.getThreadGroup()) {
-                thread.setUncaughtExceptionHandler(null);
             }
             if (thread instanceof PoolThread named && !thread.getName().equals(named.givenName)) {
                 thread.setName(named.givenName);

@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * erases its threads' ThreadLocals where Java allows it.
  *
  * <p>The threads are made by the factory, which must not let them inherit the creating thread's
- * InheritableThreadLocals: a finishing thread starts the next one.
+ * InheritableThreadLocals: a finishing thread starts the next one. If the factory or {@code start()}
+ * fails (out of memory for a new thread), the task stays queued until the next execute() or finishing
+ * thread starts one; after shutdown() only shutdownNow() then ends the executor, as with
+ * ThreadPoolExecutor. (The library's drain always ends with shutdownNow().)
  */
 final class ThreadPerCall extends AbstractExecutorService {
 
