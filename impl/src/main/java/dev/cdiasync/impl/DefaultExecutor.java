@@ -1,5 +1,6 @@
 package dev.cdiasync.impl;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -72,18 +73,16 @@ final class DefaultExecutor {
      * @return whether they all ended
      */
     static boolean awaitThreads(ExecutorService executor, long deadlineNanos) throws InterruptedException {
-        if (executor instanceof Pool pool) {
-            for (Thread thread : pool.threads) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left > 0) {
-                    TimeUnit.NANOSECONDS.timedJoin(thread, left);
-                }
-                if (thread.isAlive()) {
-                    return false;
-                }
+        Iterable<Thread> threads = executor instanceof Pool pool ? pool.threads
+                : executor instanceof ThreadPerCall perCall ? perCall.endingThreads() : List.of();
+        for (Thread thread : threads) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, left);
             }
-        } else if (executor instanceof ThreadPerCall perCall) {
-            return perCall.awaitThreads(deadlineNanos);
+            if (thread.isAlive()) {
+                return false;
+            }
         }
         return true;
     }

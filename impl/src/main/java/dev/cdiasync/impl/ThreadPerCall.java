@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An executor that runs each task on a new thread started for that task alone, at most {@code limit}
  * at once; the tasks beyond wait in a queue, in submission order. A thread never runs a second task,
  * so nothing a task leaves on its thread (ThreadLocals, the interrupt flag, the context class loader)
- * reaches another. With virtual threads this costs a fraction of a microsecond per task; with
- * platform threads, tens of microseconds, which is why {@link DefaultExecutor} prefers a pool that
+ * reaches another. With virtual threads this costs under a microsecond per task; with platform
+ * threads, tens of microseconds, which is why {@link DefaultExecutor} prefers a pool that
  * erases its threads' ThreadLocals where Java allows it.
  *
  * <p>The threads are made by the factory, which must not let them inherit the creating thread's
@@ -55,7 +55,7 @@ final class ThreadPerCall extends AbstractExecutorService {
      *     a read of an empty queue; no thread starts in TERMINATED. A task offered after that read is
      *     offered by an execute() that then sees a state other than RUNNING and takes it back, as no
      *     thread is left to poll it. So no task runs, and no thread lives on, past termination but
-     *     the last thread's own return (awaitThreads() joins it).
+     *     the last thread's own return (DefaultExecutor.awaitThreads() joins it).
      */
     private static final long RUNNING = 0;
     private static final long SHUTDOWN = 1L << 32;
@@ -71,10 +71,11 @@ final class ThreadPerCall extends AbstractExecutorService {
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     /*
-     * Threads that finished their task but may not have ended yet: awaitThreads() joins them. Each
+     * Threads that finished their task but may not have ended yet: DefaultExecutor.awaitThreads() joins them. Each
      * start forgets up to two that have ended, so this holds about as many threads as are ending.
      */
     private final ConcurrentLinkedQueue<Thread> ending = new ConcurrentLinkedQueue<>();
+    private final Runnable worker = this::runOne;
 
     ThreadPerCall(int limit, ThreadFactory factory, ClassLoader loader) {
         if (limit < 1) {
@@ -128,7 +129,7 @@ final class ThreadPerCall extends AbstractExecutorService {
         forgetEnded();
         Thread thread;
         try {
-            thread = factory.newThread(this::runOne);
+            thread = factory.newThread(worker);
             thread.start();
         } catch (Throwable e) {
             // No thread: give the slot back. The task stays queued for the next start, and the
@@ -155,7 +156,7 @@ final class ThreadPerCall extends AbstractExecutorService {
             }
         } finally {
             running.remove(self);
-            ending.offer(self); // before `started` falls, so that awaitThreads() after termination finds it
+            ending.offer(self); // before `started` falls, so that awaitThreads after termination finds it
             ctl.decrementAndGet();
             startOne();
             tryTerminate();
@@ -238,22 +239,12 @@ final class ThreadPerCall extends AbstractExecutorService {
     }
 
     /**
-     * After termination, waits until every thread this executor started has ended, or the deadline
-     * passes: termination is signalled by the last thread just before it returns.
-     *
-     * @return whether they all ended
+     * The threads that finished their task and may not have ended yet; after termination, every
+     * thread this executor started that is still alive (termination is signalled by the last thread
+     * just before it returns).
      */
-    boolean awaitThreads(long deadlineNanos) throws InterruptedException {
-        for (Thread thread : ending) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(thread, left);
-            }
-            if (thread.isAlive()) {
-                return false;
-            }
-        }
-        return true;
+    Iterable<Thread> endingThreads() {
+        return ending;
     }
 
     @Override

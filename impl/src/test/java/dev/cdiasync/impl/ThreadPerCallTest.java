@@ -101,7 +101,7 @@ class ThreadPerCallTest {
         race(submitters);
         executor.shutdown();
         assertTrue(executor.awaitTermination(60, SECONDS), "terminates once the queue is empty: " + executor);
-        assertTrue(executor.awaitThreads(System.nanoTime() + SECONDS.toNanos(30)), "every thread ended");
+        assertTrue(DefaultExecutor.awaitThreads(executor, System.nanoTime() + SECONDS.toNanos(30)), "every thread ended");
         for (int i = 0; i < tasks; i++) {
             assertEquals(1, probe.runs.get(i), "task " + i);
         }
@@ -140,7 +140,7 @@ class ThreadPerCallTest {
         };
         race(parts);
         assertTrue(executor.awaitTermination(60, SECONDS), "terminates: " + executor);
-        assertTrue(executor.awaitThreads(System.nanoTime() + SECONDS.toNanos(30)), "every thread ended");
+        assertTrue(DefaultExecutor.awaitThreads(executor, System.nanoTime() + SECONDS.toNanos(30)), "every thread ended");
         for (int i = 0; i < tasks; i++) {
             assertEquals(accepted.get(i), probe.runs.get(i), "task " + i + (accepted.get(i) == 1 ? " was accepted" : " was refused"));
         }
@@ -213,7 +213,7 @@ class ThreadPerCallTest {
         assertTrue(bothRunning.await(30, SECONDS));
         assertEquals(5, executor.shutdownNow().size(), "the queued tasks are handed back");
         assertTrue(executor.awaitTermination(30, SECONDS));
-        assertTrue(executor.awaitThreads(System.nanoTime() + SECONDS.toNanos(30)));
+        assertTrue(DefaultExecutor.awaitThreads(executor, System.nanoTime() + SECONDS.toNanos(30)));
         assertEquals(2, interrupted.get(), "both running tasks were interrupted");
         assertEquals(0, queuedRan.get(), "a handed-back task never runs");
         assertThrows(RejectedExecutionException.class, () -> executor.execute(() -> { }));
