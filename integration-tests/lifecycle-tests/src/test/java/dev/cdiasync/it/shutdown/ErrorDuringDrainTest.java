@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,8 +38,12 @@ class ErrorDuringDrainTest {
 
     @ApplicationScoped
     public static class Work {
+        /* The threads bodies ran on (virtual threads are not listed by Containers.liveAsyncThreads()). */
+        static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
+
         @Async("stuck")
         public CompletableFuture<String> stuck(CountDownLatch started, CountDownLatch never) {
+            THREADS.add(Thread.currentThread());
             started.countDown();
             try {
                 never.await(30, SECONDS);
@@ -109,5 +114,7 @@ class ErrorDuringDrainTest {
         }
         List<Thread> left = Containers.liveAsyncThreads();
         assertTrue(left.isEmpty(), "default executor threads alive after close(): " + Containers.describe(left));
+        List<Thread> bodies = Containers.stillAlive(Work.THREADS);
+        assertTrue(bodies.isEmpty(), "threads that ran bodies alive after close(): " + Containers.describe(bodies));
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -52,10 +53,14 @@ class ShutdownDrainTest {
         }
     }
 
+    /* The threads bodies ran on (virtual threads are not listed by Containers.liveAsyncThreads()). */
+    static final Set<Thread> BODY_THREADS = ConcurrentHashMap.newKeySet();
+
     @ApplicationScoped
     public static class Work {
         @Async("drained")
         public CompletableFuture<String> work(Task task) {
+            BODY_THREADS.add(Thread.currentThread());
             task.ran = true;
             task.started.countDown();
             try {
@@ -146,6 +151,8 @@ class ShutdownDrainTest {
     private static void assertNoPoolThreadLeft() {
         List<Thread> left = Containers.liveAsyncThreads();
         assertTrue(left.isEmpty(), "default executor threads alive after close(): " + Containers.describe(left));
+        List<Thread> bodies = Containers.stillAlive(BODY_THREADS);
+        assertTrue(bodies.isEmpty(), "threads that ran bodies alive after close(): " + Containers.describe(bodies));
     }
 
     private static void assertRefused(Recorder recorder) throws InterruptedException {
