@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -92,9 +92,7 @@ class AcceptedGenericResultTypesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Directory.class, GreetingLoader.class, Calls.class, Reporter.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Directory.class, GreetingLoader.class, Calls.class, Reporter.class);
 
     @Inject
     Directory directory;

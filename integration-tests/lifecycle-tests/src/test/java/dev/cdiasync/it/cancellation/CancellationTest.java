@@ -11,9 +11,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.junit5.WeldInitiator;
@@ -25,41 +22,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cdiasync.Async;
-import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
-import jakarta.annotation.PreDestroy;
+import dev.cdiasync.it.support.SingleThread;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /** Proves semantics 7 on Weld SE: cancel(false) and cancel(true) of queued, running and stage-returning calls. */
 @ExtendWith(WeldJunit5Extension.class)
 class CancellationTest {
-
-    /** A one-thread named executor, so that a first task can keep a second one queued. */
-    @ApplicationScoped
-    public static class SingleThread {
-        private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "single-worker"));
-
-        @Produces
-        @AsyncExecutor("single")
-        Executor single() {
-            return pool;
-        }
-
-        /** Returns once every task handed to the thread before this call has finished running. */
-        public void flush() throws Exception {
-            pool.submit(() -> { }).get(30, SECONDS);
-        }
-
-        @PreDestroy
-        void stop() throws InterruptedException {
-            pool.shutdownNow();
-            pool.awaitTermination(30, SECONDS);
-        }
-    }
 
     @ApplicationScoped
     public static class Jobs {
@@ -121,9 +93,7 @@ class CancellationTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(SingleThread.class, Jobs.class, Recorder.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(SingleThread.class, Jobs.class, Recorder.class);
 
     @Inject
     Jobs jobs;

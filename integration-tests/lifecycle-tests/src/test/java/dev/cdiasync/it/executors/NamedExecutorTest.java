@@ -23,7 +23,7 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -120,9 +120,7 @@ class NamedExecutorTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(IoPool.class, SpawningExecutor.class, Work.class, Callbacks.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(IoPool.class, SpawningExecutor.class, Work.class, Callbacks.class);
 
     @Inject
     Work work;

@@ -24,8 +24,8 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -107,9 +107,7 @@ class CallbackFailureTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Work.class, Callbacks.class, Failures.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Work.class, Callbacks.class, Failures.class);
 
     @Inject
     Work work;
@@ -118,7 +116,7 @@ class CallbackFailureTest {
     @Inject
     Failures failures;
 
-    private final LogCapture log = new LogCapture();
+    private final LogCapture log = LogCapture.start();
 
     @AfterEach
     void closeLog() {

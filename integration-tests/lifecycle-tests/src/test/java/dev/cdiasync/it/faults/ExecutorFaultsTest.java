@@ -24,7 +24,7 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -126,9 +126,7 @@ class ExecutorFaultsTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(RejectingExecutor.class, BrokenExecutor.class, Work.class, Recorder.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(RejectingExecutor.class, BrokenExecutor.class, Work.class, Recorder.class);
 
     @Inject
     Work work;

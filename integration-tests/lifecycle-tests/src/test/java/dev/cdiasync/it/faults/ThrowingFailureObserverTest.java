@@ -21,8 +21,8 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -81,9 +81,7 @@ class ThrowingFailureObserverTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Work.class, Callbacks.class, BrokenObserver.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Work.class, Callbacks.class, BrokenObserver.class);
 
     @Inject
     Work work;
@@ -92,7 +90,7 @@ class ThrowingFailureObserverTest {
     @Inject
     BrokenObserver observer;
 
-    private final LogCapture log = new LogCapture();
+    private final LogCapture log = LogCapture.start();
 
     @AfterEach
     void closeLog() {

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import org.jboss.weld.junit5.WeldInitiator;
@@ -20,39 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.cdiasync.Async;
-import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
-import dev.cdiasync.impl.AsyncExtension;
-import jakarta.annotation.PreDestroy;
+import dev.cdiasync.it.support.SingleThread;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /** Proves that a done future keeps no reference to the callbacks added to it, nor to its call's arguments. */
 @ExtendWith(WeldJunit5Extension.class)
 class ReferenceLeakTest {
-
-    /** A one-thread named executor, so that a first call can keep a second one queued. */
-    @ApplicationScoped
-    public static class SingleThread {
-        private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "single-worker"));
-
-        @Produces
-        @AsyncExecutor("single")
-        Executor single() {
-            return pool;
-        }
-
-        public void flush() throws Exception {
-            pool.submit(() -> { }).get(30, SECONDS);
-        }
-
-        @PreDestroy
-        void stop() throws InterruptedException {
-            pool.shutdownNow();
-            pool.awaitTermination(30, SECONDS);
-        }
-    }
 
     /** A call argument, large enough to matter if a done future kept it. */
     static final class Payload {
@@ -79,9 +52,7 @@ class ReferenceLeakTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(SingleThread.class, Work.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(SingleThread.class, Work.class);
 
     @Inject
     Work work;

@@ -25,7 +25,7 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -224,9 +224,7 @@ class MillionCallsStressTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Ledger.class, Worker.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Ledger.class, Worker.class);
 
     @Inject
     Worker worker;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,9 +61,7 @@ class AddedByAnnotatedCallbackTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Worker.class, Adder.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Worker.class, Adder.class, Journal.class);
 
     @Inject
     Worker worker;

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,10 +143,7 @@ class InjectedParametersTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Metrics.class, FastChannel.class, SlowChannel.class, HelperNumbers.class, Helper.class,
-                    Worker.class, Listener.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Metrics.class, FastChannel.class, SlowChannel.class, HelperNumbers.class, Helper.class, Worker.class, Listener.class, Journal.class);
 
     @Inject
     Worker worker;

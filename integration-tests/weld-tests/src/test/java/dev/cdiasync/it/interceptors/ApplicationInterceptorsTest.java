@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.inject.Inject;
 
 /**
@@ -32,10 +32,7 @@ import jakarta.inject.Inject;
 class ApplicationInterceptorsTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Intercepted.class, AuditInterceptor.class, SabotageInterceptor.class,
-                    FailureRecorder.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Intercepted.class, AuditInterceptor.class, SabotageInterceptor.class, FailureRecorder.class, Journal.class);
 
     @Inject
     Intercepted intercepted;

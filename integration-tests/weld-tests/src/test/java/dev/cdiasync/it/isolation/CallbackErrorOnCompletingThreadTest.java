@@ -24,8 +24,8 @@ import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,9 +125,7 @@ class CallbackErrorOnCompletingThreadTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Watched.class, Tasks.class, Callbacks.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Watched.class, Tasks.class, Callbacks.class, Journal.class);
 
     @Inject
     Watched watched;

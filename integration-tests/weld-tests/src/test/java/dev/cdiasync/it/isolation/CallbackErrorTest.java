@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,9 +63,7 @@ class CallbackErrorTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Job.class, Reporter.class, Fatalist.class, FailureRecorder.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Job.class, Reporter.class, Fatalist.class, FailureRecorder.class, Journal.class);
 
     @Inject
     Job job;

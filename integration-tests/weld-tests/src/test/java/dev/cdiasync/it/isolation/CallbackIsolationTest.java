@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.inject.Inject;
 
 /**
@@ -33,9 +33,7 @@ import jakarta.inject.Inject;
 class CallbackIsolationTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Job.class, Reporter.class, FailureRecorder.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Job.class, Reporter.class, FailureRecorder.class, Journal.class);
 
     @Inject
     Job job;

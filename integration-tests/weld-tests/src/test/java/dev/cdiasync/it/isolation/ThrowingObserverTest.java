@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.CallbackFailure;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -46,9 +46,7 @@ class ThrowingObserverTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Job.class, Reporter.class, ThrowingObserver.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Job.class, Reporter.class, ThrowingObserver.class, Journal.class);
 
     @Inject
     Job job;

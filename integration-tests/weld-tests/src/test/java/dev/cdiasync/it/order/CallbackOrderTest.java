@@ -12,10 +12,10 @@ import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.AsyncFuture;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.order.first.Zed;
 import dev.cdiasync.it.order.second.Alpha;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.inject.Inject;
 
 /**
@@ -41,10 +41,8 @@ class CallbackOrderTest {
             "3000");
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            // deliberately listed against the expected order
-            .addBeanClasses(Ranked.class, Alpha.class, Zed.class, OrderedWorker.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    // the callback beans deliberately listed against the expected order
+    WeldInitiator weld = AsyncWeld.of(Ranked.class, Alpha.class, Zed.class, OrderedWorker.class, Journal.class);
 
     @Inject
     OrderedWorker worker;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -113,9 +113,7 @@ class RequestContextTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Sequence.class, RequestState.class, Worker.class, Listener.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Sequence.class, RequestState.class, Worker.class, Listener.class, Journal.class);
 
     @Inject
     Worker worker;

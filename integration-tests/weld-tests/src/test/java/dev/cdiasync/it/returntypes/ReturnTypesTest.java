@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
-import dev.cdiasync.it.support.LogCapture;
+import dev.cdiasync.testing.AsyncWeld;
+import dev.cdiasync.testing.LogCapture;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -143,9 +143,7 @@ class ReturnTypesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Worker.class, Callbacks.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Worker.class, Callbacks.class, Journal.class);
 
     @Inject
     Worker worker;

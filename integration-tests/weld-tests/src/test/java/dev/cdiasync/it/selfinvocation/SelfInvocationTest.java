@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -65,9 +65,7 @@ class SelfInvocationTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(SelfCaller.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(SelfCaller.class, Journal.class);
 
     @Inject
     SelfCaller bean;

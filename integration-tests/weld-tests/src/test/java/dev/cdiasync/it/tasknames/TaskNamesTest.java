@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
+import dev.cdiasync.testing.AsyncWeld;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -104,9 +104,7 @@ class TaskNamesTest {
     }
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Mailer.class, Texter.class, Reports.class, Batch.class, Listener.class, Journal.class)
-            .addExtension(new AsyncExtension())).build();
+    WeldInitiator weld = AsyncWeld.of(Mailer.class, Texter.class, Reports.class, Batch.class, Listener.class, Journal.class);
 
     @Inject
     Mailer mailer;
