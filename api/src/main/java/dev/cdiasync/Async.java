@@ -50,12 +50,17 @@ public @interface Async {
     /**
      * The task name that {@link OnDone#task()} refers to. Empty (the default) means
      * {@code SimpleClassName.methodName} of the class declaring the method. Several methods may
-     * share a name on purpose: the callbacks of that name then hear all of them.
+     * share a name on purpose: the callbacks of that name then hear all of them. Methods of two
+     * different classes whose default names are equal (the same simple class name in two packages)
+     * fail deployment: give one of them an explicit name.
+     *
+     * <p>There is deliberately no {@code value()}: in Spring, {@code @Async("x")} names the
+     * executor, so here that line must not compile rather than silently mean something else.
      *
      * @return the task name, or empty for the default one
      */
     @Nonbinding
-    String value() default "";
+    String task() default "";
 
     /**
      * The name of the executor the body runs on: the bean qualified

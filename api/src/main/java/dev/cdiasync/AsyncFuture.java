@@ -133,7 +133,7 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
     }
 
     /**
-     * The name of the task that made this future: the {@link Async#value()} of the method, or its
+     * The name of the task that made this future: the {@link Async#task()} of the method, or its
      * default {@code SimpleClassName.methodName}. Empty for a future no {@code @Async} call made.
      *
      * @return the task name, never null

@@ -46,7 +46,7 @@ import java.lang.annotation.Target;
 public @interface OnDone {
 
     /**
-     * The name of the task this method is a done-callback of: the {@link Async#value()} of an
+     * The name of the task this method is a done-callback of: the {@link Async#task()} of an
      * {@code @Async} method, or its default {@code SimpleClassName.methodName}.
      *
      * @return the task name

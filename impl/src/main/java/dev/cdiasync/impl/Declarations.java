@@ -38,8 +38,8 @@ final class Declarations {
     static final int DEFAULT_CALLBACK_PRIORITY = Interceptor.Priority.APPLICATION + 500;
 
     /** An {@code @Async} method of a bean, not yet bound to its executor and callbacks. */
-    record AsyncMethod(AnnotatedMethod<?> annotated, Class<?> beanClass, String taskName, String executorName,
-            Type resultType) {
+    record AsyncMethod(AnnotatedMethod<?> annotated, Class<?> beanClass, String taskName, boolean defaultName,
+            String executorName, Type resultType) {
         Method method() {
             return annotated.getJavaMember();
         }
@@ -244,10 +244,9 @@ final class Declarations {
             valid = false;
         }
         if (valid) {
-            String task = async.value().isEmpty()
-                    ? method.getDeclaringClass().getSimpleName() + "." + method.getName()
-                    : async.value();
-            asyncMethods.add(new AsyncMethod(annotated, beanClass, task, async.executor(),
+            boolean defaultName = async.task().isEmpty();
+            String task = defaultName ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : async.task();
+            asyncMethods.add(new AsyncMethod(annotated, beanClass, task, defaultName, async.executor(),
                     Types.resultType(annotated.getBaseType())));
         }
     }
@@ -281,7 +280,7 @@ final class Declarations {
             valid = false;
         }
         if (onDone.task().isBlank()) {
-            errors.add(where + "task is empty. Set task to the name of an @Async task: its @Async value, or"
+            errors.add(where + "task is empty. Set task to the name of an @Async task: its @Async task, or"
                     + " SimpleClassName.methodName of the method.");
             valid = false;
         }
@@ -312,6 +311,7 @@ final class Declarations {
      */
     void checkTasks() {
         Map<String, List<AsyncMethod>> tasks = tasks();
+        checkDefaultNames(tasks);
         for (CallbackMethod callback : callbackMethods) {
             Method method = callback.method();
             String where = "@OnDone on '" + Names.method(method) + "': ";
@@ -320,7 +320,7 @@ final class Declarations {
                 String closest = Names.closest(callback.taskName(), tasks.keySet());
                 errors.add(where + "no @Async task is named '" + callback.taskName() + "'"
                         + (closest != null ? "; did you mean '" + closest + "'?" : ".")
-                        + " Set task to the name of an @Async task: its @Async value, or SimpleClassName.methodName"
+                        + " Set task to the name of an @Async task: its @Async task, or SimpleClassName.methodName"
                         + " of the method. Known tasks: " + (tasks.isEmpty() ? "none" : new TreeSet<>(tasks.keySet()))
                         + ".");
                 continue;
@@ -340,6 +340,32 @@ final class Declarations {
                 }
             }
         }
+    }
+
+    /*
+     * A default name is SimpleClassName.methodName, so two classes of one simple name in two packages
+     * would share it by accident, and each one's callbacks would hear the other's calls. An explicit
+     * shared name is a choice, and overloads (or one method that several beans inherit) are the same
+     * class's, so both stay allowed.
+     */
+    private void checkDefaultNames(Map<String, List<AsyncMethod>> tasks) {
+        tasks.forEach((task, methods) -> {
+            Map<Class<?>, Method> byClass = new LinkedHashMap<>();
+            for (AsyncMethod async : methods) {
+                if (async.defaultName()) {
+                    byClass.putIfAbsent(async.method().getDeclaringClass(), async.method());
+                }
+            }
+            if (byClass.size() > 1) {
+                Set<String> clashing = new TreeSet<>();
+                byClass.values().forEach(method -> clashing.add("'" + Names.method(method) + "'"));
+                errors.add("@Async on " + String.join(" and ", clashing) + ": these methods of different classes"
+                        + " have the same default task name '" + task + "' (SimpleClassName.methodName), so the"
+                        + " callbacks of that name would hear all of them. Give them explicit names, for example"
+                        + " @Async(task = \"" + task + "\") on the one the callbacks mean and another task name on"
+                        + " the others.");
+            }
+        });
     }
 
     /** The @Async methods by task name, in a stable order. */

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Tasks {
 
     /** The tutorial's mock task: it sleeps for a moment and reports that it is done. */
-    @Async("work")
+    @Async(task = "work")
     public AsyncFuture<Void> work() {
         sleep(1000);
         say("The task is done.");
@@ -21,7 +21,7 @@ public class Tasks {
     }
 
     /** The same task, raising an exception before it is done: the exception goes to the future, never to the caller. */
-    @Async("work-that-raises")
+    @Async(task = "work-that-raises")
     public AsyncFuture<Void> workThatRaises() {
         sleep(1000);
         throw new IllegalStateException("Something bad");
@@ -35,13 +35,13 @@ public class Tasks {
     }
 
     /** A task whose first {@code @OnDone} callback throws (see {@link Callbacks}). */
-    @Async("work-with-failing-callback")
+    @Async(task = "work-with-failing-callback")
     public AsyncFuture<String> workWithFailingCallback() {
         return AsyncFuture.completed("fine");
     }
 
     /** One task of the batch: it takes a random short time, and every seventh item fails. */
-    @Async("batch")
+    @Async(task = "batch")
     public AsyncFuture<Integer> process(int item) {
         sleep(ThreadLocalRandom.current().nextLong(100, 500));
         if (item % 7 == 0) {

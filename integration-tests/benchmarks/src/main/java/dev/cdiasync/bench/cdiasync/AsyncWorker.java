@@ -11,19 +11,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AsyncWorker {
 
     /** Task with one {@code @OnDone} callback. */
-    @Async(value = "one", executor = "bench")
+    @Async(task = "one", executor = "bench")
     public CompletableFuture<Integer> one() {
         return CompletableFuture.completedFuture(Case.VALUE);
     }
 
     /** Task with eight {@code @OnDone} callbacks. */
-    @Async(value = "eight", executor = "bench")
+    @Async(task = "eight", executor = "bench")
     public CompletableFuture<Integer> eight() {
         return CompletableFuture.completedFuture(Case.VALUE);
     }
 
     /** Task with no {@code @OnDone} callback: its callbacks are added with addDoneCallback. */
-    @Async(value = "bare", executor = "bench")
+    @Async(task = "bare", executor = "bench")
     public CompletableFuture<Integer> bare() {
         return CompletableFuture.completedFuture(Case.VALUE);
     }

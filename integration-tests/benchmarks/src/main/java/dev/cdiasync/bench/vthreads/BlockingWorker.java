@@ -17,7 +17,7 @@ public class BlockingWorker {
 
     private final LongAdder onVirtualThreads = new LongAdder();
 
-    @Async("block")
+    @Async(task = "block")
     public void block(long millis) throws InterruptedException {
         if (IS_VIRTUAL != null && runsOnVirtualThread()) {
             onVirtualThreads.increment();

@@ -28,7 +28,7 @@ class AcceptedFutureTypesTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");
         }

@@ -29,7 +29,7 @@ class AcceptedGenericResultTypesTest {
 
     @ApplicationScoped
     public static class Directory {
-        @Async("names")
+        @Async(task = "names")
         public CompletableFuture<List<String>> names() {
             return CompletableFuture.completedFuture(List.of("ada", "alan"));
         }
@@ -39,7 +39,7 @@ class AcceptedGenericResultTypesTest {
     public abstract static class Loader<T> {
         abstract T value();
 
-        @Async("load")
+        @Async(task = "load")
         public CompletionStage<T> load() {
             return CompletableFuture.completedFuture(value());
         }

@@ -35,7 +35,7 @@ class AmbiguousCallbackParameterTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public void work() {
         }
     }

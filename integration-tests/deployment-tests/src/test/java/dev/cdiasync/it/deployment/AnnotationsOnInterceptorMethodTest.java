@@ -57,7 +57,7 @@ class AnnotationsOnInterceptorMethodTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         @Audited
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");

@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 class AsyncOnInterfaceMethodTest {
 
     public interface Mailer {
-        @Async("mail")
+        @Async(task = "mail")
         CompletableFuture<String> send(String to);
     }
 

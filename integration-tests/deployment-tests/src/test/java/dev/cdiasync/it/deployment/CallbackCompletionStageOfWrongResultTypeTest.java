@@ -18,7 +18,7 @@ class CallbackCompletionStageOfWrongResultTypeTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletionStage<String> work() {
             return CompletableFuture.completedFuture("done");
         }

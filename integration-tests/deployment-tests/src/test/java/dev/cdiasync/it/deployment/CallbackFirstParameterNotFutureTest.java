@@ -19,7 +19,7 @@ class CallbackFirstParameterNotFutureTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");
         }

@@ -18,7 +18,7 @@ class CallbackFutureOfWrongResultTypeTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");
         }
@@ -27,7 +27,7 @@ class CallbackFutureOfWrongResultTypeTest {
     /** A second method sharing the task name, with another result type. */
     @ApplicationScoped
     public static class Counter {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<Integer> count() {
             return CompletableFuture.completedFuture(1);
         }

@@ -23,7 +23,7 @@ class CallbackParameterWithoutBeanTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public void work() {
         }
     }

@@ -15,7 +15,7 @@ class CallbackWithoutParameterTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public void work() {
         }
     }

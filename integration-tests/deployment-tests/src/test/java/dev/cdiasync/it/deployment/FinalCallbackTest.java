@@ -17,7 +17,7 @@ class FinalCallbackTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public void work() {
         }
     }

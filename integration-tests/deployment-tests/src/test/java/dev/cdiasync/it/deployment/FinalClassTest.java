@@ -21,7 +21,7 @@ class FinalClassTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");
         }

@@ -19,7 +19,7 @@ class GenericResultOfWrongTypeArgumentTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("names")
+        @Async(task = "names")
         public CompletableFuture<List<String>> names() {
             return CompletableFuture.completedFuture(List.of("a"));
         }

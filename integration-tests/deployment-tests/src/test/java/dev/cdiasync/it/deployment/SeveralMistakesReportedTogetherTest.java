@@ -24,7 +24,7 @@ class SeveralMistakesReportedTogetherTest {
     /** Three mistakes of shape in one bean, and a good task. */
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             return CompletableFuture.completedFuture("done");
         }

@@ -17,7 +17,7 @@ class StaticCallbackTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("work")
+        @Async(task = "work")
         public void work() {
         }
     }

@@ -28,7 +28,7 @@ class SupertypeResultOfWrongTypeArgumentTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("names")
+        @Async(task = "names")
         public CompletableFuture<ArrayList<String>> names() {
             return CompletableFuture.completedFuture(new ArrayList<>(List.of("a")));
         }

@@ -18,7 +18,7 @@ class UnknownTaskWithCloseNameTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("report")
+        @Async(task = "report")
         public CompletableFuture<String> report() {
             return CompletableFuture.completedFuture("done");
         }

@@ -19,7 +19,7 @@ class UnknownTaskWithNothingCloseTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("report")
+        @Async(task = "report")
         public CompletableFuture<String> report() {
             return CompletableFuture.completedFuture("done");
         }

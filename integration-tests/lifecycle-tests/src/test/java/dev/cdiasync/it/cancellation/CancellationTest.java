@@ -35,7 +35,7 @@ class CancellationTest {
 
     @ApplicationScoped
     public static class Jobs {
-        @Async(value = "job", executor = "single")
+        @Async(task = "job", executor = "single")
         public CompletableFuture<String> job(Job job) {
             job.thread = Thread.currentThread().getName();
             job.started.countDown();
@@ -49,12 +49,12 @@ class CancellationTest {
             return CompletableFuture.completedFuture("body result");
         }
 
-        @Async(value = "blocker", executor = "single")
+        @Async(task = "blocker", executor = "single")
         public CompletableFuture<String> blocker(Job job) {
             return job(job);
         }
 
-        @Async(value = "staged", executor = "single")
+        @Async(task = "staged", executor = "single")
         public CompletionStage<String> staged(Job job) {
             job.started.countDown();
             job.finished.countDown();

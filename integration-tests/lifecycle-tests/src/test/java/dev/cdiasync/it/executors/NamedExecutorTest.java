@@ -71,17 +71,17 @@ class NamedExecutorTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "onIo", executor = "io")
+        @Async(task = "onIo", executor = "io")
         public CompletableFuture<String> onIo() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }
 
-        @Async(value = "onSpawned", executor = "spawning")
+        @Async(task = "onSpawned", executor = "spawning")
         public CompletableFuture<String> onSpawned() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }
 
-        @Async("onDefault")
+        @Async(task = "onDefault")
         public CompletableFuture<String> onDefault() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }

@@ -45,12 +45,12 @@ class BodyFaultsTest {
         private final CountDownLatch waiting = new CountDownLatch(1);
         private volatile Thread waiter;
 
-        @Async("error")
+        @Async(task = "error")
         public CompletableFuture<String> error(BodyError error) {
             throw error;
         }
 
-        @Async("recursion")
+        @Async(task = "recursion")
         public CompletableFuture<Integer> recursion() {
             return CompletableFuture.completedFuture(depth(0));
         }
@@ -59,7 +59,7 @@ class BodyFaultsTest {
             return depth(n + 1) + 1; // no base case: ends in a real StackOverflowError
         }
 
-        @Async("waiting")
+        @Async(task = "waiting")
         public CompletableFuture<String> waiting(CountDownLatch never) throws InterruptedException {
             waiter = Thread.currentThread();
             waiting.countDown();
@@ -67,7 +67,7 @@ class BodyFaultsTest {
             return CompletableFuture.completedFuture("not interrupted");
         }
 
-        @Async("plain")
+        @Async(task = "plain")
         public CompletableFuture<String> plain() {
             return CompletableFuture.completedFuture("fine on " + Thread.currentThread().getName());
         }

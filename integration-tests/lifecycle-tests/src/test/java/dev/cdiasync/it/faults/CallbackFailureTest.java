@@ -39,7 +39,7 @@ class CallbackFailureTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("fragile")
+        @Async(task = "fragile")
         public CompletableFuture<String> fragile(CountDownLatch go) throws InterruptedException {
             go.await(30, SECONDS);
             return CompletableFuture.completedFuture("value");

@@ -72,19 +72,19 @@ class ExecutorFaultsTest {
     public static class Work {
         private final AtomicInteger bodies = new AtomicInteger();
 
-        @Async(value = "rejected", executor = "full")
+        @Async(task = "rejected", executor = "full")
         public CompletableFuture<String> rejected() {
             bodies.incrementAndGet();
             return CompletableFuture.completedFuture("ran");
         }
 
-        @Async(value = "broken", executor = "broken")
+        @Async(task = "broken", executor = "broken")
         public CompletableFuture<String> broken() {
             bodies.incrementAndGet();
             return CompletableFuture.completedFuture("ran");
         }
 
-        @Async(value = "rejectedVoid", executor = "full")
+        @Async(task = "rejectedVoid", executor = "full")
         public void rejectedVoid() {
             bodies.incrementAndGet();
         }

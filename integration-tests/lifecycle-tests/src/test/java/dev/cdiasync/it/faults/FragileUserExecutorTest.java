@@ -38,7 +38,7 @@ class FragileUserExecutorTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "slow", executor = "fragile")
+        @Async(task = "slow", executor = "fragile")
         public CompletableFuture<String> slow(CountDownLatch started) throws InterruptedException {
             started.countDown();
             Thread.sleep(200); // simulated work, still running when the container starts closing

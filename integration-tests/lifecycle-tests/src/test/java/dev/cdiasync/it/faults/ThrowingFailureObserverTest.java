@@ -34,7 +34,7 @@ class ThrowingFailureObserverTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("observed")
+        @Async(task = "observed")
         public CompletableFuture<String> observed(CountDownLatch go) throws InterruptedException {
             go.await(30, SECONDS);
             return CompletableFuture.completedFuture("value");

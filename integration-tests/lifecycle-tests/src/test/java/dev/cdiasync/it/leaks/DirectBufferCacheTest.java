@@ -36,7 +36,7 @@ class DirectBufferCacheTest {
 
     @ApplicationScoped
     public static class Writer {
-        @Async("write")
+        @Async(task = "write")
         public CompletableFuture<Integer> write(Path file) throws IOException {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 return CompletableFuture.completedFuture(channel.write(ByteBuffer.allocate(SIZE)));

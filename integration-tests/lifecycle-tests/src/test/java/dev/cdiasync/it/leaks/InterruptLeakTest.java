@@ -29,7 +29,7 @@ class InterruptLeakTest {
          * Runs until interrupted, then returns without clearing the interrupt flag, as a body that only
          * polls isInterrupted() does.
          */
-        @Async("interruptible")
+        @Async(task = "interruptible")
         public CompletableFuture<String> spinUntilInterrupted(CountDownLatch started) {
             started.countDown();
             long deadline = System.nanoTime() + SECONDS.toNanos(30);
@@ -39,13 +39,13 @@ class InterruptLeakTest {
             return CompletableFuture.completedFuture(Thread.currentThread().isInterrupted() ? "interrupted" : "timeout");
         }
 
-        @Async("next")
+        @Async(task = "next")
         public CompletableFuture<String> next() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName() + " interrupted="
                     + Thread.currentThread().isInterrupted());
         }
 
-        @Async("who")
+        @Async(task = "who")
         public CompletableFuture<String> who() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }

@@ -34,7 +34,7 @@ class ReferenceLeakTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "gated", executor = "single")
+        @Async(task = "gated", executor = "single")
         public CompletableFuture<String> gated(CountDownLatch go, Payload payload) throws InterruptedException {
             go.await(30, SECONDS);
             return CompletableFuture.completedFuture("size " + payload.bytes.length);

@@ -58,7 +58,7 @@ class RequestScopeLeakTest {
         @Inject
         RequestState state;
 
-        @Async("scoped")
+        @Async(task = "scoped")
         public CompletableFuture<Object[]> scoped() {
             return CompletableFuture.completedFuture(new Object[] {state.identity(), Thread.currentThread().getName()});
         }

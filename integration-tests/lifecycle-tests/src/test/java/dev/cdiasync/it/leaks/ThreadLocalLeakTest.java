@@ -47,7 +47,7 @@ class ThreadLocalLeakTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("dirty")
+        @Async(task = "dirty")
         public CompletableFuture<Thread> leaveThingsBehind() {
             LEFT_BY_BODY.set("body's secret");
             INHERITABLE.set("inheritable secret");
@@ -65,7 +65,7 @@ class ThreadLocalLeakTest {
             LEFT_BY_CALLBACK.set("callback's secret");
         }
 
-        @Async("look")
+        @Async(task = "look")
         public CompletableFuture<Seen> look() {
             Thread thread = Thread.currentThread();
             return CompletableFuture.completedFuture(new Seen(thread, LEFT_BY_BODY.get(), INHERITABLE.get(),

@@ -37,7 +37,7 @@ class CallerRunsExecutorErrorTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "direct", executor = "direct")
+        @Async(task = "direct", executor = "direct")
         public CompletableFuture<String> run() {
             return CompletableFuture.completedFuture("done");
         }

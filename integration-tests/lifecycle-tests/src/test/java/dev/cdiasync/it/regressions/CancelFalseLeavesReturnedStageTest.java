@@ -24,7 +24,7 @@ class CancelFalseLeavesReturnedStageTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("stage")
+        @Async(task = "stage")
         public CompletableFuture<String> returnLater(CountDownLatch started, CountDownLatch go,
                 CompletableFuture<String> stage, CountDownLatch returned) throws InterruptedException {
             started.countDown();

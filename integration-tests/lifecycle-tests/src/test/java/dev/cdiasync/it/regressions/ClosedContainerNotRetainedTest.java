@@ -30,7 +30,7 @@ class ClosedContainerNotRetainedTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work(CountDownLatch go) throws InterruptedException {
             go.await(30, SECONDS);
             return CompletableFuture.completedFuture("done");

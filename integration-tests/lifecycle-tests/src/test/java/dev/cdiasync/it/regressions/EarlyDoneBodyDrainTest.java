@@ -46,7 +46,7 @@ class EarlyDoneBodyDrainTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "slow", executor = "application")
+        @Async(task = "slow", executor = "application")
         public CompletableFuture<String> slow(CountDownLatch started, CountDownLatch ended) {
             started.countDown();
             try {

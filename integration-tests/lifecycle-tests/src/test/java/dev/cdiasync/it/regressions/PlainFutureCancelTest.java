@@ -45,13 +45,13 @@ class PlainFutureCancelTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async(value = "plain", executor = "single")
+        @Async(task = "plain", executor = "single")
         public Future<String> plain(FutureTask<String> never, CountDownLatch returning) {
             returning.countDown();
             return never;
         }
 
-        @Async(value = "next", executor = "single")
+        @Async(task = "next", executor = "single")
         public CompletableFuture<String> next() {
             return CompletableFuture.completedFuture("next ran");
         }

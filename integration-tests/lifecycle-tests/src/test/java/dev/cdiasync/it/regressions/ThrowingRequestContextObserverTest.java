@@ -37,7 +37,7 @@ class ThrowingRequestContextObserverTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("work")
+        @Async(task = "work")
         public CompletableFuture<String> work() {
             ARMED.set(true); // the body's own context has started: the next one is the first callback's
             return CompletableFuture.completedFuture("done");

@@ -26,7 +26,7 @@ class BlockingCallbackShutdownTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("quick")
+        @Async(task = "quick")
         public CompletableFuture<String> quick() {
             return CompletableFuture.completedFuture("quick");
         }

@@ -41,7 +41,7 @@ class ErrorDuringDrainTest {
         /* The threads bodies ran on (virtual threads are not listed by Containers.liveAsyncThreads()). */
         static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
 
-        @Async("stuck")
+        @Async(task = "stuck")
         public CompletableFuture<String> stuck(CountDownLatch started, CountDownLatch never) {
             THREADS.add(Thread.currentThread());
             started.countDown();

@@ -58,7 +58,7 @@ class ShutdownDrainTest {
 
     @ApplicationScoped
     public static class Work {
-        @Async("drained")
+        @Async(task = "drained")
         public CompletableFuture<String> work(Task task) {
             BODY_THREADS.add(Thread.currentThread());
             task.ran = true;

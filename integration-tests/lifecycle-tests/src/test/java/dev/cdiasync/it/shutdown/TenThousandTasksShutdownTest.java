@@ -51,7 +51,7 @@ class TenThousandTasksShutdownTest {
         final CountDownLatch someFinished = new CountDownLatch(FINISHED_BEFORE_CLOSE);
         final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
-        @Async("bulk")
+        @Async(task = "bulk")
         public CompletableFuture<Integer> bulk(int index) throws InterruptedException {
             started.incrementAndGet(index);
             threads.add(Thread.currentThread());

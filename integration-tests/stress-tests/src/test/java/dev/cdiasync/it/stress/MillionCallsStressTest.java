@@ -213,7 +213,7 @@ class MillionCallsStressTest {
         @Inject
         Ledger ledger;
 
-        @Async("stress")
+        @Async(task = "stress")
         public CompletableFuture<Integer> work(int index) {
             ledger.bodyRan(index);
             if (index % 10 == 3) {

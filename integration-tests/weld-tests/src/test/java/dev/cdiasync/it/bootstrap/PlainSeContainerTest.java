@@ -28,7 +28,7 @@ class PlainSeContainerTest {
 
     @ApplicationScoped
     public static class Greeter {
-        @Async("greet")
+        @Async(task = "greet")
         public CompletableFuture<String> greet(String name) {
             return CompletableFuture.completedFuture("hello " + name + " from "
                     + Thread.currentThread().getName());

@@ -38,7 +38,7 @@ class AsyncCallTest {
         @Inject
         Journal journal;
 
-        @Async("blocking")
+        @Async(task = "blocking")
         public CompletableFuture<String> blockUntil(CountDownLatch started, CountDownLatch release)
                 throws InterruptedException {
             journal.record("body on " + Thread.currentThread().getName());
@@ -49,12 +49,12 @@ class AsyncCallTest {
             return CompletableFuture.completedFuture("released");
         }
 
-        @Async("throwing")
+        @Async(task = "throwing")
         public CompletableFuture<String> fail(RuntimeException failure) {
             throw failure;
         }
 
-        @Async("throwingChecked")
+        @Async(task = "throwingChecked")
         public CompletableFuture<String> failChecked(IOException failure) throws IOException {
             throw failure;
         }

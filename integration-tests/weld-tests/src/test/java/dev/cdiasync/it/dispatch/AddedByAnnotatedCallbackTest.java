@@ -31,7 +31,7 @@ class AddedByAnnotatedCallbackTest {
     @ApplicationScoped
     public static class Worker {
 
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job(CountDownLatch gate) throws InterruptedException {
             gate.await(Journal.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return CompletableFuture.completedFuture("ok");

@@ -35,7 +35,7 @@ class CompletingThreadTest {
         @Inject
         Journal journal;
 
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job(boolean fail, CountDownLatch gate) throws InterruptedException {
             journal.record("body on " + Thread.currentThread().getName());
             gate.await(Journal.TIMEOUT_SECONDS, SECONDS);

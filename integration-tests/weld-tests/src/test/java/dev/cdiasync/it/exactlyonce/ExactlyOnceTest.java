@@ -44,7 +44,7 @@ class ExactlyOnceTest {
         @Inject
         Journal journal;
 
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job(boolean fail, CountDownLatch started, CountDownLatch gate) {
             started.countDown();
             try {
@@ -60,7 +60,7 @@ class ExactlyOnceTest {
         }
 
         /** Runs on the only pool thread after every call submitted before it. */
-        @Async("barrier")
+        @Async(task = "barrier")
         public Future<Void> barrier() {
             return CompletableFuture.completedFuture(null);
         }

@@ -31,7 +31,7 @@ class CallbackInheritanceTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job() {
             return CompletableFuture.completedFuture("ok");
         }

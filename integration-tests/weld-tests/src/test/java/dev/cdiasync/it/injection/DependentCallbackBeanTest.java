@@ -38,7 +38,7 @@ class DependentCallbackBeanTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job() {
             return CompletableFuture.completedFuture("ok");
         }

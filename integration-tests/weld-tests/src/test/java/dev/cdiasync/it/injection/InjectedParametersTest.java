@@ -111,7 +111,7 @@ class InjectedParametersTest {
 
     @ApplicationScoped
     public static class Worker {
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<String> job(String value) {
             return CompletableFuture.completedFuture(value);
         }

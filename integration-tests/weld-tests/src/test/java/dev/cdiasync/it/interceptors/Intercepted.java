@@ -25,7 +25,7 @@ public class Intercepted {
     Journal journal;
 
     @Audited
-    @Async("audited")
+    @Async(task = "audited")
     public CompletableFuture<String> audited(CountDownLatch gate) throws InterruptedException {
         journal.record("body on " + Thread.currentThread().getName());
         gate.await(Journal.TIMEOUT_SECONDS, SECONDS);

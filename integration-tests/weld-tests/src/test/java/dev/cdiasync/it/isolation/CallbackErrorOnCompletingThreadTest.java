@@ -81,12 +81,12 @@ class CallbackErrorOnCompletingThreadTest {
 
     @ApplicationScoped
     public static class Tasks {
-        @Async(value = "direct", executor = "watched")
+        @Async(task = "direct", executor = "watched")
         public CompletableFuture<String> direct() {
             return CompletableFuture.completedFuture("done");
         }
 
-        @Async(value = "staged", executor = "watched")
+        @Async(task = "staged", executor = "watched")
         public CompletionStage<String> staged(CompletableFuture<String> later) {
             return later;
         }

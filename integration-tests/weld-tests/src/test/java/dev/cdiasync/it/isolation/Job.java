@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Job {
 
-    @Async("job")
+    @Async(task = "job")
     public CompletableFuture<String> run(CountDownLatch gate) throws InterruptedException {
         gate.await(Journal.TIMEOUT_SECONDS, SECONDS);
         return CompletableFuture.completedFuture("ok");

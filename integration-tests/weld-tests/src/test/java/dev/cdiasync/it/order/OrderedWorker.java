@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OrderedWorker {
 
-    @Async("ordered")
+    @Async(task = "ordered")
     public CompletableFuture<String> run(CountDownLatch gate) throws InterruptedException {
         gate.await(Journal.TIMEOUT_SECONDS, SECONDS);
         return CompletableFuture.completedFuture("done");

@@ -81,7 +81,7 @@ class RequestContextTest {
         @Inject
         Journal journal;
 
-        @Async("job")
+        @Async(task = "job")
         public CompletableFuture<Integer> job(CountDownLatch gate) throws InterruptedException {
             gate.await(Journal.TIMEOUT_SECONDS, SECONDS);
             int id = state.id();

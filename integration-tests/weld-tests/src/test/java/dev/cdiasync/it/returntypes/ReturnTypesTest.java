@@ -47,71 +47,71 @@ class ReturnTypesTest {
         @Inject
         Journal journal;
 
-        @Async("voidTask")
+        @Async(task = "voidTask")
         public void voidTask(String text) {
             journal.record("void body " + text);
         }
 
-        @Async("voidFailing")
+        @Async(task = "voidFailing")
         public void voidFailing(RuntimeException failure) {
             throw failure;
         }
 
-        @Async("unseenVoidFailure")
+        @Async(task = "unseenVoidFailure")
         public void unseenVoidFailure(RuntimeException failure) {
             throw failure;
         }
 
-        @Async("future")
+        @Async(task = "future")
         public Future<String> future(String value) {
             return CompletableFuture.completedFuture(value);
         }
 
-        @Async("plainFuture")
+        @Async(task = "plainFuture")
         public Future<String> plainFuture(String value) {
             FutureTask<String> task = new FutureTask<>(() -> value);
             task.run();
             return task;
         }
 
-        @Async("completable")
+        @Async(task = "completable")
         public CompletableFuture<String> completable(String value) {
             return CompletableFuture.completedFuture(value);
         }
 
-        @Async("stage")
+        @Async(task = "stage")
         public CompletionStage<String> stage(String value) {
             return CompletableFuture.completedFuture(value);
         }
 
         /** A stage that is a CompletableFuture subclass whose future methods throw UnsupportedOperationException. */
-        @Async("minimalStage")
+        @Async(task = "minimalStage")
         public CompletionStage<String> minimalStage(String value) {
             return CompletableFuture.completedStage(value);
         }
 
-        @Async("asyncFuture")
+        @Async(task = "asyncFuture")
         public AsyncFuture<String> asyncFuture(String value) {
             return AsyncFuture.completed(value);
         }
 
-        @Async("asyncFutureFailed")
+        @Async(task = "asyncFutureFailed")
         public AsyncFuture<String> asyncFutureFailed(Throwable failure) {
             return AsyncFuture.failed(failure);
         }
 
-        @Async("later")
+        @Async(task = "later")
         public CompletionStage<String> later(CompletableFuture<String> gate, CountDownLatch returning) {
             returning.countDown();
             return gate.thenApply(value -> value + "!");
         }
 
-        @Async("failedStage")
+        @Async(task = "failedStage")
         public CompletableFuture<String> failedStage(Throwable failure) {
             return CompletableFuture.failedFuture(failure);
         }
 
-        @Async("laterFailure")
+        @Async(task = "laterFailure")
         public CompletionStage<String> laterFailure(CompletableFuture<String> gate, CountDownLatch returning) {
             returning.countDown();
             return gate.thenApply(value -> {

@@ -45,27 +45,27 @@ class SeedExamplesTest {
         Journal journal;
 
         /** "mock task that will sleep for a moment": the sleep is the scenario, not a synchronisation. */
-        @Async("work")
+        @Async(task = "work")
         public Future<Void> work() throws InterruptedException {
             Thread.sleep(200);
             journal.record("The task is done.");
             return CompletableFuture.completedFuture(null);
         }
 
-        @Async("failingWork")
+        @Async(task = "failingWork")
         public Future<Void> failingWork() throws Exception {
             Thread.sleep(200);
             throw new Exception("Something bad");
         }
 
-        @Async("gatedWork")
+        @Async(task = "gatedWork")
         public Future<Void> gatedWork(CountDownLatch gate) throws InterruptedException {
             assertTrue(gate.await(Journal.TIMEOUT_SECONDS, SECONDS), "never released");
             journal.record("The task is done.");
             return CompletableFuture.completedFuture(null);
         }
 
-        @Async("marker")
+        @Async(task = "marker")
         public Future<String> marker() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }

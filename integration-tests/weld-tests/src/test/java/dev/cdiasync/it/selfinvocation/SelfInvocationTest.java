@@ -52,7 +52,7 @@ class SelfInvocationTest {
             return self.inner();
         }
 
-        @Async("inner")
+        @Async(task = "inner")
         public CompletableFuture<String> inner() {
             journal.record("body on " + Thread.currentThread().getName());
             return CompletableFuture.completedFuture("inner");

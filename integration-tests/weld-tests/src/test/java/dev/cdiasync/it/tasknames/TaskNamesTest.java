@@ -34,7 +34,7 @@ class TaskNamesTest {
 
     @ApplicationScoped
     public static class Mailer {
-        @Async("notify")
+        @Async(task = "notify")
         public CompletableFuture<String> email(String to) {
             return CompletableFuture.completedFuture("email to " + to);
         }
@@ -42,7 +42,7 @@ class TaskNamesTest {
 
     @ApplicationScoped
     public static class Texter {
-        @Async("notify")
+        @Async(task = "notify")
         public Future<Integer> sms(int number) {
             return CompletableFuture.completedFuture(number);
         }
