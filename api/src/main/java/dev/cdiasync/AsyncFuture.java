@@ -27,7 +27,9 @@ import java.util.logging.Logger;
  * <li><b>on the thread that completed the future</b>, after its outcome is set (so
  * {@link #get()} in a callback never blocks). A thread blocked in {@code get()} or
  * {@code join()} is released when the outcome is set, which may be before the callbacks have
- * run.</li>
+ * run. For the future of an {@code @Async} call, a completion on a thread the application did not
+ * choose (the JDK's timer thread of {@code orTimeout}, the thread completing a stage the body
+ * returned) sets the outcome there and hands the callbacks to the call's executor.</li>
  * </ul>
  * A callback added while the completing thread is still running the callbacks joins the end of the
  * queue and is run by that thread; a callback added after all have run runs at once on the thread
@@ -262,16 +264,52 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
     }
 
     /**
-     * Hook for implementations of {@code @Async}: called exactly once, on the thread that completed
-     * this future, after the outcome is set and before the callbacks added with
-     * {@link #addDoneCallback} run. The default does nothing.
+     * For implementations of {@code @Async}: completes this future with the value but leaves its
+     * callbacks to {@link #runCallbacks()}, so that a completion on a thread the application did not
+     * choose (a timer, an I/O thread) can hand them to another thread. The caller must make sure
+     * {@code runCallbacks()} is called if this returns true.
+     *
+     * @param value the value
+     * @return whether this call completed the future
+     */
+    protected final boolean completeWithoutCallbacks(T value) {
+        return super.complete(value);
+    }
+
+    /**
+     * For implementations of {@code @Async}: completes this future with the failure but leaves its
+     * callbacks to {@link #runCallbacks()}, as {@link #completeWithoutCallbacks} does.
+     *
+     * @param failure the failure, never null
+     * @return whether this call completed the future
+     */
+    protected final boolean completeExceptionallyWithoutCallbacks(Throwable failure) {
+        return super.completeExceptionally(failure);
+    }
+
+    /**
+     * For implementations of {@code @Async}: runs the callbacks of this future on the calling thread
+     * if it is done and they have not run nor started on another thread; otherwise does nothing. So
+     * it may be called more than once: they still run exactly once.
+     */
+    protected final void runCallbacks() {
+        if (isDone()) {
+            dispatch();
+        }
+    }
+
+    /**
+     * Hook for implementations of {@code @Async}: called exactly once, on the thread that runs the
+     * callbacks (the one that completed this future, or the one that called {@link #runCallbacks()}),
+     * after the outcome is set and before the callbacks added with {@link #addDoneCallback} run. The
+     * default does nothing.
      */
     protected void done() {
     }
 
     /**
-     * Hook for implementations of {@code @Async}: called exactly once, on the thread that completed
-     * this future, after every callback added before the dispatch ended has run (a callback added
+     * Hook for implementations of {@code @Async}: called exactly once, on the thread that runs the
+     * callbacks, after every callback added before the dispatch ended has run (a callback added
      * later runs on the thread that adds it). Called even if a callback threw an {@link Error}. The
      * default does nothing.
      */

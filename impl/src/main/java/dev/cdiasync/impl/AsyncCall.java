@@ -2,32 +2,48 @@ package dev.cdiasync.impl;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import dev.cdiasync.AsyncFuture;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.interceptor.InvocationContext;
 
 /**
  * One {@code @Async} call: the future the caller holds and the task its executor runs. Running
- * proceeds with the intercepted invocation on the worker thread and completes the future with the
- * body's outcome; cancelling interrupts the body; the completion runs the task's callbacks.
+ * proceeds with the intercepted invocation on the worker thread, in the call's request context,
+ * and completes the future with the body's outcome; cancelling interrupts the body; the completion
+ * runs the task's callbacks.
+ *
+ * <p>Which thread dispatches the callbacks: the worker, when the body's outcome completes the
+ * future there (in the request context of the body); the application's thread that calls
+ * {@code complete} or {@code cancel}; and the call's executor for completions that would otherwise
+ * happen on a thread nobody chose: the JDK's timer thread of {@code orTimeout} and
+ * {@code completeOnTimeout}, or the thread that completes a stage the body returned. Only where that
+ * executor refuses the hand-off (it is shutting down) does the completion run on that thread, so
+ * that the outcome is never lost.
  */
 final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     private static final VarHandle RUNNER;
     private static final VarHandle PARTS;
+    private static final VarHandle PENDING;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             RUNNER = lookup.findVarHandle(AsyncCall.class, "runner", Object.class);
             PARTS = lookup.findVarHandle(AsyncCall.class, "parts", int.class);
+            PENDING = lookup.findVarHandle(AsyncCall.class, "pending", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,6 +60,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
     private static final Object NEVER = new Object();
     /** Runner state: a cancel(true) is interrupting the runner thread. */
     private static final Object INTERRUPTING = new Object();
+    /** Pending state: the future is done; what the body returns now is not kept. */
+    private static final Object CLEARED = new Object();
 
     private final CallSite site;
 
@@ -57,16 +75,24 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      *   INTERRUPTING  cancel(true) is interrupting that thread; -> FINISHED once interrupt() returned
      *   FINISHED, NEVER  final.
      * Only a CAS from the Thread to INTERRUPTING lets cancel interrupt, so it can never interrupt the
-     * thread after the body has ended there (it may be running another task by then). A runner that
-     * finds INTERRUPTING waits for FINISHED and then clears its interrupt flag, so that the interrupt
-     * meant for this body never leaks into the next task on the same thread.
+     * thread after the body has ended there (it may be running another task by then). That CAS, the
+     * interrupt and the move to FINISHED happen while cancel holds this call's monitor. A runner whose
+     * own CAS to FINISHED fails therefore takes the monitor (blocking, not spinning, while the
+     * canceller may be descheduled) and, once it has it, knows the interrupt has landed: it clears its
+     * interrupt flag, so that the interrupt meant for this body never leaks into the next task on the
+     * same thread.
      */
     private volatile Object runner;
 
     /* Where the call is registered in flight; set by the submitting thread before the executor sees the call. */
     volatile int slot = InFlight.NONE;
 
-    /* The unfinished stage (or plain Future) the body returned, for cancel(true) to cancel. */
+    /*
+     * The unfinished stage (or plain Future) the body returned, for cancel(true) to cancel. Legal
+     * values: null (nothing pending yet), the stage, CLEARED (the future is done: final). The worker
+     * sets the stage only by a CAS from null, and the dispatch sets CLEARED once the future is done,
+     * so a done future never keeps the stage, whichever of the two writes comes first.
+     */
     private volatile Object pending;
 
     /* Set by cancel(true): a stage the body returns later is to be cancelled too (cancel(false) leaves it). */
@@ -79,6 +105,14 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      * call needs removes it; a second removal is harmless.
      */
     private volatile int parts;
+
+    /*
+     * The worker while it runs this call (in the call's request context); read by the dispatching
+     * thread to know whether it is that worker, and so whether the callbacks share the body's
+     * request context. Written and read by the worker itself; another thread can never read its own
+     * reference here, so the field need not be volatile.
+     */
+    private Thread worker;
 
     AsyncCall(CallSite site, InvocationContext invocation) {
         super(site.taskName);
@@ -97,10 +131,14 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         return refused;
     }
 
-    /** Shutdown: cancels the call and interrupts its body, even if the future was done before the body ended. */
+    /**
+     * Shutdown: cancels the call and interrupts its body, even if the future was done before the body
+     * ended, and runs its callbacks here if a hand-off to the executor has not run them yet.
+     */
     void stop() {
         cancel(true);
         interruptTask();
+        runCallbacks();
     }
 
     @Override
@@ -118,21 +156,29 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             releaseRunner(current);
             return;
         }
-        Object result = null;
-        Throwable failure = null;
+        // One request context for the body and for the callbacks this thread dispatches right after it.
+        RequestContextController context = site.requestContexts.begin();
+        worker = current;
         try {
-            result = body.proceed(); // the rest of the chain: @ActivateRequestContext, the application's, the body
-            if (result instanceof Future<?> plain && !(result instanceof CompletionStage<?>) && !site.returnsVoid) {
-                result = awaitPlain(plain); // still the runner: cancel(true) interrupts this wait
+            Object result = null;
+            Throwable failure = null;
+            try {
+                result = body.proceed(); // the rest of the chain: the application's interceptors, the body
+                if (result instanceof Future<?> plain && !(result instanceof CompletionStage<?>) && !site.returnsVoid) {
+                    result = awaitPlain(plain); // still the runner: cancel(true) interrupts this wait
+                }
+            } catch (Throwable t) {
+                failure = t;
             }
-        } catch (Throwable t) {
-            failure = t;
-        }
-        releaseRunner(current);
-        if (failure != null) {
-            completeExceptionally(failure);
-        } else {
-            adopt(result);
+            releaseRunner(current);
+            if (failure != null) {
+                completeExceptionally(failure);
+            } else {
+                adopt(result);
+            }
+        } finally {
+            worker = null;
+            site.requestContexts.end(context);
         }
     }
 
@@ -141,9 +187,12 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      * thread, while this call still holds the runner, so that cancel(true) interrupts the wait.
      */
     private Object awaitPlain(Future<?> plain) throws Throwable {
-        pending = plain;
-        if (interruptRequested) {
-            plain.cancel(true);
+        if (!PENDING.compareAndSet(this, null, plain) || interruptRequested) {
+            // done already: its outcome no longer matters (a cancel(true) cancels it too)
+            if (interruptRequested) {
+                plain.cancel(true);
+            }
+            return null;
         }
         try {
             return plain.get();
@@ -190,25 +239,80 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             adoptDone(future);
             return;
         }
-        pending = returned;
+        // Written before interruptRequested is read, as cancel(true) writes that before reading pending:
+        // one of the two sees the other, so a stage is cancelled whichever comes first.
+        boolean kept = PENDING.compareAndSet(this, null, returned);
         if (interruptRequested && returned instanceof Future<?> f) {
             f.cancel(true); // cancel(true) ran before the stage was known
         }
+        if (!kept) {
+            return; // done already (completed by hand, cancelled, timed out): the stage's outcome is ignored
+        }
+        Thread adopting = Thread.currentThread();
         returned.whenComplete((value, failure) -> {
-            try {
+            if (Thread.currentThread() == adopting && worker == adopting) {
+                // complete already: still the worker, in the body's request context
                 if (failure == null) {
                     complete(value);
                 } else {
                     completeExceptionally(unwrap(failure));
                 }
-            } catch (Error callbackError) {
-                // A callback's Error, rethrown by the dispatch after the other callbacks ran. Thrown
-                // here it would only fail the stage whenComplete made, which nobody reads: hand it
-                // to the thread's handler instead, as if it had escaped the thread.
-                Thread thread = Thread.currentThread();
-                thread.getUncaughtExceptionHandler().uncaughtException(thread, callbackError);
+            } else if (failure == null ? completeWithoutCallbacks(value)
+                    : completeExceptionallyWithoutCallbacks(unwrap(failure))) {
+                handOffCallbacks();
             }
         });
+    }
+
+    /*
+     * Runs the callbacks of a future just completed on a thread nobody chose (a timer, an I/O thread)
+     * on the call's executor instead. If the executor refuses (it is shutting down), they run here:
+     * they must not be lost. A callback's Error is rethrown by the dispatch after the other callbacks
+     * ran; thrown on such a thread it would only fail a stage nobody reads, so it goes to the
+     * thread's handler instead. The shutdown drain also runs the callbacks of a call it stops
+     * (runCallbacks runs them once, whoever calls it first).
+     */
+    private void handOffCallbacks() {
+        try {
+            site.executor.execute(this::runCallbacks);
+            return;
+        } catch (Throwable refused) {
+            // they run here
+        }
+        try {
+            runCallbacks();
+        } catch (Error callbackError) {
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, callbackError);
+        }
+    }
+
+    /** Times out now, and runs the callbacks on the call's executor, not on the JDK's timer thread. */
+    @Override
+    public CompletableFuture<T> orTimeout(long timeout, TimeUnit unit) {
+        return expireAfter(timeout, unit, () -> completeExceptionallyWithoutCallbacks(new TimeoutException()));
+    }
+
+    /** Completes now, and runs the callbacks on the call's executor, not on the JDK's timer thread. */
+    @Override
+    public CompletableFuture<T> completeOnTimeout(T value, long timeout, TimeUnit unit) {
+        return expireAfter(timeout, unit, () -> completeWithoutCallbacks(value));
+    }
+
+    private CompletableFuture<T> expireAfter(long timeout, TimeUnit unit, BooleanSupplier expiry) {
+        Objects.requireNonNull(unit, "unit");
+        if (!isDone()) {
+            CompletableFuture<Void> timer = new CompletableFuture<Void>().completeOnTimeout(null, timeout, unit);
+            timer.thenRun(() -> {
+                if (expiry.getAsBoolean()) {
+                    handOffCallbacks();
+                }
+            });
+            // Once this future is done, the timer is cancelled: the JDK then drops its delayed task,
+            // which would otherwise keep this future reachable until the timeout.
+            whenComplete((value, failure) -> timer.cancel(false));
+        }
+        return this;
     }
 
     private static boolean isPlain(CompletableFuture<?> future) {
@@ -235,10 +339,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
 
     private void releaseRunner(Thread current) {
         if (!RUNNER.compareAndSet(this, current, FINISHED)) {
-            while (runner == INTERRUPTING) {
-                Thread.onSpinWait();
+            // A cancel(true) moved the runner to INTERRUPTING while holding the monitor; taking it waits
+            // until that interrupt has landed (see 'runner').
+            synchronized (this) {
+                Thread.interrupted(); // the interrupt of cancel(true) is this call's, not the next task's
             }
-            Thread.interrupted(); // the interrupt of cancel(true) is this call's, not the next task's
         }
         if (((int) PARTS.getAndBitwiseOr(this, BODY_ENDED) & DISPATCHED) != 0) {
             site.inFlight.remove(this); // the future was done before the body ended
@@ -251,11 +356,15 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         Object current = runner;
         if (current == null && RUNNER.compareAndSet(this, null, NEVER)) {
             invocation = null; // not started: it never will, so the cancelled future keeps nothing of it
-        } else if (current instanceof Thread thread && RUNNER.compareAndSet(this, thread, INTERRUPTING)) {
-            try {
-                thread.interrupt();
-            } finally {
-                runner = FINISHED;
+        } else if (current instanceof Thread thread) {
+            synchronized (this) {
+                if (RUNNER.compareAndSet(this, thread, INTERRUPTING)) {
+                    try {
+                        thread.interrupt();
+                    } finally {
+                        runner = FINISHED;
+                    }
+                }
             }
         }
         if (pending instanceof Future<?> returned) {
@@ -270,17 +379,29 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         return state != null && state != NEVER && !isDone();
     }
 
+    /*
+     * The annotated callbacks: in the body's request context on the worker, in one context for the
+     * whole loop on any other thread that has none.
+     */
     @Override
     protected void done() {
-        site.callbacks.run(this);
-        if (site.returnsVoid && site.callbacks.isEmpty() && isCompletedExceptionally() && !isCancelled()) {
-            logUnseenFailure();
+        if (site.callbacks.isEmpty()) {
+            if (site.returnsVoid && isCompletedExceptionally() && !isCancelled()) {
+                logUnseenFailure();
+            }
+            return;
+        }
+        RequestContextController context = worker == Thread.currentThread() ? null : site.requestContexts.begin();
+        try {
+            site.callbacks.run(this);
+        } finally {
+            site.requestContexts.end(context);
         }
     }
 
     @Override
     protected void afterDone() {
-        pending = null; // a done future keeps nothing of the stage it waited for
+        pending = CLEARED; // a done future keeps nothing of the stage it waited for
         int before = (int) PARTS.getAndBitwiseOr(this, DISPATCHED);
         if ((before & BODY_STARTED) == 0 || (before & BODY_ENDED) != 0) {
             site.inFlight.remove(this);

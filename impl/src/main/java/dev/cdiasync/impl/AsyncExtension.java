@@ -16,12 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.CallbackFailure;
-import dev.cdiasync.OnDone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
@@ -29,9 +27,6 @@ import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
-import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
@@ -39,13 +34,9 @@ import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.InjectionPoint;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
-import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.enterprise.inject.spi.configurator.AnnotatedTypeConfigurator;
 import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
@@ -69,13 +60,6 @@ public class AsyncExtension implements Extension {
      */
     public static final int ASYNC_INTERCEPTOR_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
 
-    /**
-     * The priority of the interceptor that isolates {@code @OnDone} callbacks:
-     * {@code Interceptor.Priority.PLATFORM_BEFORE}, the outermost, so that it also isolates what
-     * other interceptors of the callback throw.
-     */
-    public static final int ISOLATION_INTERCEPTOR_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
-
     private static final Logger LOG = Logger.getLogger("dev.cdiasync");
 
     private final Declarations declarations = new Declarations();
@@ -92,27 +76,6 @@ public class AsyncExtension implements Extension {
 
     void registerInterceptors(@Observes BeforeBeanDiscovery event) {
         event.addAnnotatedType(AsyncInterceptor.class, AsyncInterceptor.class.getName());
-        event.addAnnotatedType(IsolationInterceptor.class, IsolationInterceptor.class.getName());
-    }
-
-    /*
-     * Binds the interceptors each method needs: a callback is isolated, and a callback or an @Async
-     * body runs in a request context of its own where the thread has none: the standard
-     * @ActivateRequestContext interceptor, which sits inside ours (PLATFORM_BEFORE + 100) and so
-     * runs on the worker thread for a body. Weld delivers the types whose class or superclasses
-     * declare either annotation anywhere: inherited ones too.
-     */
-    <T> void bindInterceptors(@Observes @WithAnnotations({OnDone.class, Async.class}) ProcessAnnotatedType<T> event) {
-        AnnotatedType<T> type = event.getAnnotatedType();
-        boolean asyncClass = type.isAnnotationPresent(Async.class);
-        Predicate<AnnotatedMethod<? super T>> callback = Declarations::isCallback;
-        Predicate<AnnotatedMethod<? super T>> async = method -> Declarations.isAsync(method, asyncClass);
-        if (type.getMethods().stream().anyMatch(callback.or(async))) {
-            AnnotatedTypeConfigurator<T> configurator = event.configureAnnotatedType();
-            configurator.filterMethods(callback).forEach(method -> method.add(Isolated.Literal.INSTANCE));
-            configurator.filterMethods(callback.or(async))
-                    .forEach(method -> method.add(ActivateRequestContextLiteral.INSTANCE));
-        }
     }
 
     <X> void collect(@Observes ProcessManagedBean<X> event) {
@@ -170,12 +133,17 @@ public class AsyncExtension implements Extension {
         FailureReporter reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
         inFlight = new InFlight();
 
-        Map<String, TaskCallbacks> callbacks = new HashMap<>();
-        declarations.callbacksByTask().forEach((task, list) -> callbacks.put(task,
-                new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), requestContexts, reporter)));
+        Map<String, List<AnnotatedCallback>> byTask = new HashMap<>();
         for (Declarations.CallbackMethod callback : declarations.callbackMethods) {
-            readyCallback(callback, beanManager, problems);
+            // The container itself checks the invokers' argument lookups (each further parameter), before this.
+            byTask.computeIfAbsent(callback.taskName(), task -> new ArrayList<>())
+                    .add(annotatedCallback(callback, beanManager));
         }
+        Map<String, TaskCallbacks> callbacks = new HashMap<>();
+        byTask.forEach((task, list) -> {
+            list.sort(AnnotatedCallback.ORDER);
+            callbacks.put(task, new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), reporter));
+        });
 
         Map<String, Executor> executors = new HashMap<>();
         Map<Method, List<CallSite>> byMethod = new LinkedHashMap<>();
@@ -187,8 +155,9 @@ public class AsyncExtension implements Extension {
                 problems.add(noExecutor(site, beanManager));
             }
             site.callbacks = callbacks.computeIfAbsent(async.taskName(),
-                    task -> new TaskCallbacks(task, new AnnotatedCallback[0], requestContexts, reporter));
+                    task -> new TaskCallbacks(task, new AnnotatedCallback[0], reporter));
             site.inFlight = inFlight;
+            site.requestContexts = requestContexts;
             byMethod.computeIfAbsent(site.method, method -> new ArrayList<>()).add(site);
         }
         for (String problem : problems) {
@@ -203,48 +172,17 @@ public class AsyncExtension implements Extension {
         routes.publish(prepared, reporter);
     }
 
-    /* Resolves the injection points of a callback's further parameters, reporting those with no bean. */
-    private static void readyCallback(Declarations.CallbackMethod declared, BeanManager beanManager,
-            List<String> problems) {
-        AnnotatedMethod<?> method = declared.annotated();
-        List<? extends AnnotatedParameter<?>> parameters = method.getParameters();
-        InjectionPoint[] injected = new InjectionPoint[parameters.size() - 1];
-        boolean valid = true;
-        for (int i = 1; i < parameters.size(); i++) {
-            InjectionPoint point = beanManager.createInjectionPoint(parameters.get(i));
-            injected[i - 1] = point;
-            Set<Bean<?>> beans = beanManager.getBeans(point.getType(),
-                    point.getQualifiers().toArray(Annotation[]::new));
-            String problem = null;
-            if (beans.isEmpty()) {
-                problem = "has no bean to inject. Declare a bean of that type with those qualifiers, or remove"
-                        + " the parameter.";
-            } else {
-                try {
-                    beanManager.resolve(beans);
-                } catch (AmbiguousResolutionException e) {
-                    problem = "is ambiguous: " + beans.size() + " beans match (" + beanNames(beans) + "). Add a"
-                            + " qualifier to the parameter, or disable all but one with @Alternative.";
-                }
-            }
-            if (problem != null) {
-                problems.add("@OnDone on '" + declared.callback().description + "': parameter " + (i + 1) + " of type "
-                        + Names.type(point.getType()) + qualifiers(point) + " " + problem);
-                valid = false;
-            }
+    private static AnnotatedCallback annotatedCallback(Declarations.CallbackMethod declared, BeanManager beanManager) {
+        Method method = declared.method();
+        Bean<?> bean = declared.bean();
+        Supplier<Object> reference = null;
+        if (!declared.looksUpInstance()) {
+            Type type = referenceType(bean, method.getDeclaringClass());
+            reference = () -> beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
         }
-        if (valid) {
-            Bean<?> bean = declared.callback().bean;
-            declared.callback().ready(beanManager, referenceType(bean, declared.method().getDeclaringClass()), injected);
-        }
-    }
-
-    private static String qualifiers(InjectionPoint point) {
-        StringBuilder text = new StringBuilder();
-        for (Annotation qualifier : point.getQualifiers()) {
-            text.append(' ').append('@').append(qualifier.annotationType().getSimpleName());
-        }
-        return text.length() == 0 ? "" : " with qualifiers" + text;
+        return new AnnotatedCallback(method.getDeclaringClass().getName(), method.getName(), declared.description(),
+                bean.getBeanClass().getName(), declared.priority(), method.getParameterCount(), declared.invoker(),
+                reference);
     }
 
     private static String beanNames(Set<Bean<?>> beans) {
@@ -341,12 +279,11 @@ public class AsyncExtension implements Extension {
             return;
         }
         inFlight.close();
+        // The default executor keeps running until the drain ends: the calls in flight still run on it,
+        // and completions from elsewhere (a timer, a stage a body returned) are handed to it.
         ExecutorService own;
         synchronized (this) {
             own = ownExecutor;
-        }
-        if (own != null) {
-            own.shutdown();
         }
         long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         Error error = null;

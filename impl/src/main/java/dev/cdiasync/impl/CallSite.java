@@ -24,6 +24,7 @@ final class CallSite {
     Executor executor;
     TaskCallbacks callbacks;
     InFlight inFlight;
+    RequestContexts requestContexts;
 
     CallSite(Method method, Class<?> beanClass, String taskName, String executorName, Type resultType) {
         this.method = method;

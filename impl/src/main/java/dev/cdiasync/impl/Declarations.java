@@ -23,7 +23,9 @@ import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.invoke.Invoker;
+import jakarta.enterprise.invoke.InvokerBuilder;
 import jakarta.interceptor.Interceptor;
 
 /**
@@ -45,10 +47,23 @@ final class Declarations {
         }
     }
 
-    /** An {@code @OnDone} method of a bean, with its invoker. */
-    record CallbackMethod(AnnotatedMethod<?> annotated, AnnotatedCallback callback, String taskName) {
+    /**
+     * An {@code @OnDone} method of a bean, with its invoker: built with instance lookup for a
+     * {@code @Dependent} bean (created and destroyed per call), without for others (called on their
+     * contextual reference), and with argument lookup for every parameter after the future.
+     */
+    record CallbackMethod(AnnotatedMethod<?> annotated, Bean<?> bean, Invoker<Object, ?> invoker, int priority,
+            String taskName) {
         Method method() {
             return annotated.getJavaMember();
+        }
+
+        boolean looksUpInstance() {
+            return bean.getScope() == Dependent.class;
+        }
+
+        String description() {
+            return Names.method(method());
         }
     }
 
@@ -57,20 +72,6 @@ final class Declarations {
     private final List<String> errors = new ArrayList<>();
     /* Interfaces already checked: each mistake there is reported once, however many beans implement it. */
     private final Set<Class<?>> reportedInterfaces = new HashSet<>();
-
-    /** Whether the extension adds the isolation binding to this method: it is a callable callback. */
-    static boolean isCallback(AnnotatedMethod<?> method) {
-        int modifiers = method.getJavaMember().getModifiers();
-        return method.isAnnotationPresent(OnDone.class) && !Modifier.isPrivate(modifiers)
-                && !Modifier.isStatic(modifiers) && !method.getJavaMember().isBridge();
-    }
-
-    /** Whether a method is asynchronous: annotated, or a business method of a class-level @Async type. */
-    static boolean isAsync(AnnotatedMethod<?> method, boolean asyncClass) {
-        Method member = method.getJavaMember();
-        return !member.isBridge() && !member.isSynthetic()
-                && (method.isAnnotationPresent(Async.class) || asyncClass && isBusinessMethod(member));
-    }
 
     /** Collects and checks the declarations of one managed bean. */
     <X> void collect(ProcessManagedBean<X> event) {
@@ -271,12 +272,13 @@ final class Declarations {
             valid = false;
         }
         if (Modifier.isStatic(modifiers)) {
-            errors.add(where + "the method is static, so no interceptor can isolate its failures. Make it an"
-                    + " instance method.");
+            errors.add(where + "the method is static, so the bean's interceptors would not apply to it. Make"
+                    + " it an instance method.");
             valid = false;
         }
         if (Modifier.isFinal(modifiers)) {
-            errors.add(where + "the method is final, so no interceptor can isolate its failures. Remove final.");
+            errors.add(where + "the method is final, so the bean's proxy cannot forward it to the bean instance"
+                    + " nor apply the bean's interceptors. Remove final.");
             valid = false;
         }
         if (onDone.task().isBlank()) {
@@ -299,10 +301,16 @@ final class Declarations {
             return;
         }
         Priority priority = annotated.getAnnotation(Priority.class);
-        Invoker<Object, ?> invoker = (Invoker<Object, ?>) (Invoker<?, ?>) event.createInvoker(annotated).build();
-        AnnotatedCallback callback = new AnnotatedCallback(method,
-                priority != null ? priority.value() : DEFAULT_CALLBACK_PRIORITY, bean, invoker);
-        callbackMethods.add(new CallbackMethod(annotated, callback, onDone.task()));
+        InvokerBuilder<Invoker<X, ?>> builder = event.createInvoker((AnnotatedMethod<? super X>) annotated);
+        if (bean.getScope() == Dependent.class) {
+            builder.withInstanceLookup();
+        }
+        for (int i = 1; i < method.getParameterCount(); i++) {
+            builder.withArgumentLookup(i);
+        }
+        Invoker<Object, ?> invoker = (Invoker<Object, ?>) (Invoker<?, ?>) builder.build();
+        callbackMethods.add(new CallbackMethod(annotated, bean, invoker,
+                priority != null ? priority.value() : DEFAULT_CALLBACK_PRIORITY, onDone.task()));
     }
 
     /**
@@ -377,15 +385,6 @@ final class Declarations {
         return tasks;
     }
 
-    /** The callbacks of each task name, in call order. */
-    Map<String, List<AnnotatedCallback>> callbacksByTask() {
-        Map<String, List<AnnotatedCallback>> byTask = new LinkedHashMap<>();
-        for (CallbackMethod callback : callbackMethods) {
-            byTask.computeIfAbsent(callback.taskName(), name -> new ArrayList<>()).add(callback.callback());
-        }
-        byTask.values().forEach(list -> list.sort(AnnotatedCallback.ORDER));
-        return byTask;
-    }
 
     /** The errors found so far, each naming the method and what to change, in a stable order. */
     List<String> errors() {

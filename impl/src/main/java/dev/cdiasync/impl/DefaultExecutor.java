@@ -1,10 +1,15 @@
 package dev.cdiasync.impl;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -12,27 +17,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * Makes the executor the library provides when the application declares none. Its threads are named
- * {@code cdi-async-N} and are daemons, so a program that forgets to close its container still exits
- * (Weld's shutdown hook then drains the calls). Whatever a call leaves on its thread (ThreadLocal and
- * InheritableThreadLocal values, the interrupt flag, another context class loader) never reaches the
- * next call. Which threads run the calls depends on the Java version and on
- * {@code dev.cdiasync.virtual-threads}:
- * <ul>
- * <li>Java 17 to 22, by default or with {@code false}: like the pool of Python's
- *     {@code ThreadPoolExecutor()}, {@code dev.cdiasync.threads} platform threads over an unbounded
- *     queue, idle ones ending after a minute; after each call the application's ThreadLocals on the
- *     thread are erased ({@link ThreadLocals}) and its context class loader, name, priority and
- *     uncaught-exception handler are restored.</li>
- * <li>Java 23 and later, by default: a new virtual thread for each call, at most
- *     {@code dev.cdiasync.threads} at once ({@link ThreadPerCall}). Java offers no supported way to
- *     erase a reused thread's ThreadLocals there, and from Java 24 on virtual threads no longer pin
- *     their carrier in {@code synchronized} blocks.</li>
- * <li>{@code true} (Java 21 and later): a new virtual thread for each call, with no limit.</li>
- * <li>{@code false} where ThreadLocals cannot be erased (Java 23 and later): a new platform thread for
- *     each call, at most {@code dev.cdiasync.threads} at once; correct, but starting a platform thread
- *     costs tens of microseconds.</li>
- * </ul>
+ * Makes the executor the library provides where the application declares none and the container
+ * offers no managed one (Weld SE). Like the pool of Python's {@code ThreadPoolExecutor()}: a plain
+ * {@link ThreadPoolExecutor} of {@code dev.cdiasync.threads} platform threads named
+ * {@code cdi-async-N}, daemons with the deployment's context class loader; with
+ * {@code dev.cdiasync.virtual-threads=true} (Java 21 and later) a new virtual thread per call, at
+ * most {@code dev.cdiasync.threads} at once if that is set.
+ *
+ * <p>As with every pool, a {@code ThreadLocal} a body sets stays on its thread and may be seen by
+ * the next call there. The library leaves nothing of its own behind: the call's request context is
+ * ended, the interrupt of a {@code cancel(true)} is cleared, and the context class loader is put
+ * back after each call.
  */
 final class DefaultExecutor {
 
@@ -46,36 +41,32 @@ final class DefaultExecutor {
     static ExecutorService create(Settings settings) {
         // The threads run the application's code: they get the class loader of the deployment.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int limit = settings.threads;
-        if (Boolean.TRUE.equals(settings.virtualThreads)) {
+        if (settings.virtualThreads) {
+            Threads threads = new Threads(VirtualThreads.factory(), loader);
+            ExecutorService perCall = VirtualThreads.perTaskExecutor(threads);
+            if (settings.threadsSet) {
+                LOG.config(() -> "The default @Async executor starts a virtual thread per call, at most "
+                        + settings.threads + " running at once");
+                return new Limited(perCall, settings.threads, threads);
+            }
             LOG.config("The default @Async executor starts a virtual thread per call, with no limit");
-            return new ThreadPerCall(Integer.MAX_VALUE, virtualThreads(), loader);
+            return new Tracked(perCall, threads);
         }
-        if (ThreadLocals.ERASABLE) {
-            LOG.config(() -> "The default @Async executor is a pool of " + limit + " platform threads; each thread's"
-                    + " ThreadLocals are erased after every call");
-            return new Pool(limit, loader);
-        }
-        if (settings.virtualThreads == null && virtualThreadsAvailable()) {
-            LOG.config(() -> "The default @Async executor starts a virtual thread per call, at most " + limit
-                    + " at once");
-            return new ThreadPerCall(limit, virtualThreads(), loader);
-        }
-        LOG.config(() -> "The default @Async executor starts a platform thread per call, at most " + limit
-                + " at once: this Java gives no way to erase a reused thread's ThreadLocals");
-        return new ThreadPerCall(limit, platformThreads(loader), loader);
+        LOG.config(() -> "The default @Async executor is a pool of " + settings.threads + " platform threads");
+        return new Pool(settings.threads, loader);
     }
 
     /**
      * After the executor has terminated, waits until the threads it started have ended, or the
-     * deadline passes: an executor reports termination just before its last threads return.
+     * deadline passes: an executor reports termination just before its last threads return, and no
+     * thread may outlive the container's {@code close()}.
      *
      * @return whether they all ended
      */
     static boolean awaitThreads(ExecutorService executor, long deadlineNanos) throws InterruptedException {
-        Iterable<Thread> threads = executor instanceof Pool pool ? pool.threads
-                : executor instanceof ThreadPerCall perCall ? perCall.endingThreads() : List.of();
-        for (Thread thread : threads) {
+        Iterable<Thread> started = executor instanceof Pool pool ? pool.threads.started
+                : executor instanceof Tracked tracked ? tracked.threads.started : List.of();
+        for (Thread thread : started) {
             long left = deadlineNanos - System.nanoTime();
             if (left > 0) {
                 TimeUnit.NANOSECONDS.timedJoin(thread, left);
@@ -87,113 +78,193 @@ final class DefaultExecutor {
         return true;
     }
 
-    /**
-     * The platform pool. It remembers its threads so that shutdown can wait for them to end, and
-     * cleans each thread after every call, on that thread, before it takes the next.
-     */
+    /** The platform pool; it puts back the context class loader a call changed before the next call. */
     private static final class Pool extends ThreadPoolExecutor {
-        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        private final ClassLoader loader;
+        final Threads threads;
 
         Pool(int size, ClassLoader loader) {
-            super(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new PoolThreads());
-            this.loader = loader;
+            this(size, new Threads(platformThreads(), loader));
+        }
+
+        private Pool(int size, Threads threads) {
+            super(size, size, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+            this.threads = threads;
             allowCoreThreadTimeOut(true);
-            ((PoolThreads) getThreadFactory()).pool = this;
         }
 
-        /*
-         * The uncaught-exception handler a call set is dropped before the next task, not after this one:
-         * what the call throws is handed to that handler after afterExecute, as the thread ends.
-         */
-        @Override
-        protected void beforeExecute(Thread thread, Runnable task) {
-            if (thread.getUncaughtExceptionHandler() != thread.getThreadGroup()) {
-                thread.setUncaughtExceptionHandler(null);
-            }
-        }
-
-        /*
-         * Puts the thread back as it was made: what the call changed of it stays with the call. The pool
-         * itself clears the interrupt flag before the next task; a thread cannot change its daemon status
-         * or its group while it runs.
-         */
         @Override
         protected void afterExecute(Runnable task, Throwable thrown) {
-            ThreadLocals.eraseCurrent();
             Thread thread = Thread.currentThread();
-            if (thread.getContextClassLoader() != loader) {
-                thread.setContextClassLoader(loader);
-            }
-            if (thread.getPriority() != Thread.NORM_PRIORITY) {
-                thread.setPriority(Thread.NORM_PRIORITY);
-            }
-            if (thread instanceof PoolThread named && !thread.getName().equals(named.givenName)) {
-                thread.setName(named.givenName);
+            if (thread.getContextClassLoader() != threads.loader) {
+                thread.setContextClassLoader(threads.loader);
             }
         }
     }
 
-    private static final class PoolThreads implements ThreadFactory {
+    /*
+     * Platform threads that inherit nothing of the thread that happens to start them (a caller, or a
+     * thread that just ran a call): no InheritableThreadLocal; daemons, so that a program that forgets
+     * to close its container still exits (Weld's shutdown hook then drains the calls).
+     */
+    private static ThreadFactory platformThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(null, task, THREAD_PREFIX + count.incrementAndGet(), 0, false);
+            thread.setDaemon(true);
+            thread.setPriority(Thread.NORM_PRIORITY);
+            return thread;
+        };
+    }
+
+    /**
+     * Gives the threads of a factory the deployment's class loader, and remembers them so that
+     * shutdown can wait until they have ended. Ended threads are forgotten now and then, when a new
+     * one starts: the set holds the live threads and at most a few hundred ended ones.
+     */
+    private static final class Threads implements ThreadFactory {
+        private static final int PRUNE_EVERY = 256;
+
+        final Set<Thread> started = ConcurrentHashMap.newKeySet();
+        final ClassLoader loader;
+        private final ThreadFactory factory;
         private final AtomicInteger count = new AtomicInteger();
-        Pool pool;
+
+        Threads(ThreadFactory factory, ClassLoader loader) {
+            this.factory = factory;
+            this.loader = loader;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = platformThread(task, count, pool.loader);
-            // Threads end when idle and new ones start: forget the ended ones here, where it is rare.
-            pool.threads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
-            pool.threads.add(thread);
+            Thread thread = factory.newThread(task);
+            thread.setContextClassLoader(loader);
+            if ((count.incrementAndGet() & (PRUNE_EVERY - 1)) == 0) {
+                started.removeIf(old -> old.getState() == Thread.State.TERMINATED);
+            }
+            started.add(thread);
             return thread;
         }
     }
 
-    /*
-     * Inherits nothing of the thread that happens to start it (a caller, or a thread that just ran a
-     * call): no InheritableThreadLocal, no priority, no class loader.
-     */
-    private static Thread platformThread(Runnable task, AtomicInteger count, ClassLoader loader) {
-        Thread thread = new PoolThread(task, THREAD_PREFIX + count.incrementAndGet());
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY);
-        thread.setContextClassLoader(loader);
-        return thread;
-    }
+    /** An executor service that forwards to another and knows the threads it started. */
+    private static class Tracked extends AbstractExecutorService {
+        final ExecutorService delegate;
+        final Threads threads;
 
-    /** A platform thread of the default executor, which remembers the name it was given. */
-    private static final class PoolThread extends Thread {
-        final String givenName;
+        Tracked(ExecutorService delegate, Threads threads) {
+            this.delegate = delegate;
+            this.threads = threads;
+        }
 
-        PoolThread(Runnable task, String name) {
-            super(null, task, name, 0, false);
-            this.givenName = name;
+        @Override
+        public void execute(Runnable task) {
+            delegate.execute(task);
+        }
+
+        @Override
+        public void shutdown() {
+            delegate.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return delegate.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return delegate.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return delegate.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.awaitTermination(timeout, unit);
         }
     }
 
-    static ThreadFactory platformThreads(ClassLoader loader) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> platformThread(task, count, loader);
-    }
-
-    /** Whether this Java runs virtual threads (21 and later). */
-    static boolean virtualThreadsAvailable() {
-        return Runtime.version().feature() >= 21;
-    }
-
-    /*
-     * The code targets Java 17, which has no virtual threads: the Java 21 API is reached reflectively,
-     * once, when the executor is made. Equivalent to
-     * Thread.ofVirtual().name("cdi-async-", 1).inheritInheritableThreadLocals(false).factory().
+    /**
+     * A virtual thread per task, at most {@code limit} tasks running at once. Virtual threads are
+     * not pooled (the JDK advises against it); instead each waits for a permit before it runs its
+     * task, which costs a virtual thread little.
+     *
+     * <p>Invariant: a task runs only while its thread holds a permit, and that thread releases the
+     * permit exactly once, after the task, whatever the task does; so at most {@code limit} tasks
+     * run at once. A thread interrupted while it waits (by {@code shutdownNow}) ends without running
+     * its task and without a permit to release.
      */
-    private static ThreadFactory virtualThreads() {
-        try {
-            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, THREAD_PREFIX, 1L);
-            builder = builderType.getMethod("inheritInheritableThreadLocals", boolean.class).invoke(builder, false);
-            return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Virtual threads are not available on Java " + Runtime.version(), e);
+    private static final class Limited extends Tracked {
+        private final Semaphore permits;
+
+        Limited(ExecutorService perTask, int limit, Threads threads) {
+            super(perTask, threads);
+            this.permits = new Semaphore(limit);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            delegate.execute(() -> {
+                try {
+                    permits.acquire();
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+                try {
+                    task.run();
+                } finally {
+                    permits.release();
+                }
+            });
+        }
+    }
+
+    /**
+     * The Java 21 API of virtual threads, reached through method handles because the code targets
+     * Java 17: looked up once, when the executor is made. Equivalent to
+     * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("cdi-async-", 1)
+     * .inheritInheritableThreadLocals(false).factory())}.
+     */
+    static final class VirtualThreads {
+
+        private VirtualThreads() {
+        }
+
+        /** Whether this Java runs virtual threads (21 and later). */
+        static boolean available() {
+            return Runtime.version().feature() >= 21;
+        }
+
+        static ThreadFactory factory() {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+                Class<?> virtualType = Class.forName("java.lang.Thread$Builder$OfVirtual");
+                Object builder = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(virtualType)).invoke();
+                MethodHandle name = lookup.findVirtual(virtualType, "name",
+                        MethodType.methodType(virtualType, String.class, long.class));
+                MethodHandle inherit = lookup.findVirtual(virtualType, "inheritInheritableThreadLocals",
+                        MethodType.methodType(virtualType, boolean.class));
+                MethodHandle factory = lookup.findVirtual(builderType, "factory", MethodType.methodType(ThreadFactory.class));
+                builder = name.invoke(builder, THREAD_PREFIX, 1L);
+                builder = inherit.invoke(builder, false);
+                return (ThreadFactory) factory.invoke(builder);
+            } catch (Throwable e) {
+                throw new IllegalStateException("Virtual threads are not available on Java " + Runtime.version(), e);
+            }
+        }
+
+        static ExecutorService perTaskExecutor(ThreadFactory threads) {
+            try {
+                MethodHandle perTask = MethodHandles.publicLookup().findStatic(java.util.concurrent.Executors.class,
+                        "newThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class, ThreadFactory.class));
+                return (ExecutorService) perTask.invoke(threads);
+            } catch (Throwable e) {
+                throw new IllegalStateException("Virtual threads are not available on Java " + Runtime.version(), e);
+            }
         }
     }
 }

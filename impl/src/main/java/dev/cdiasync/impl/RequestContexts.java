@@ -5,14 +5,12 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeanContainer;
 
 /**
- * Activates a request context around a callback where the thread has none, with
- * {@code @ActivateRequestContext} semantics: a fresh context for that call alone, ended after it.
- * Bodies and most callbacks get theirs from the {@code @ActivateRequestContext} interceptor the
- * extension binds; this serves the callbacks whose bean instance or arguments must be resolved
- * inside the context, before that interceptor runs (see {@link AnnotatedCallback}).
+ * Activates the request context of a call where the thread has none: one for the body and the
+ * callbacks dispatched right after it on the worker, one per dispatch elsewhere; never one per
+ * callback, as Weld's asynchronous observer notification does for the observers of one event.
  *
  * <p>A {@link RequestContextController} remembers whether it activated the context, so one
  * instance must not serve two threads at once; each activation takes a new one. (Caching one per
@@ -22,23 +20,30 @@ final class RequestContexts {
 
     private static final Logger LOG = Logger.getLogger("dev.cdiasync");
 
-    private final BeanManager beanManager;
+    private final BeanContainer container;
     private final Bean<?> controllerBean;
 
-    RequestContexts(BeanManager beanManager) {
-        this.beanManager = beanManager;
-        this.controllerBean = beanManager.resolve(beanManager.getBeans(RequestContextController.class));
+    RequestContexts(BeanContainer container) {
+        this.container = container;
+        this.controllerBean = container.resolve(container.getBeans(RequestContextController.class));
     }
 
     /**
-     * Activates a request context if the thread has none.
+     * Activates a request context if the thread has none. Never throws: a container that cannot
+     * activate one (it is going away) is logged, and the call goes on without.
      *
-     * @return the controller to hand to {@link #end} after the call, or null if a context was
-     *         already active (and so is not this call's to end)
+     * @return the controller to hand to {@link #end} afterwards, or null if a context was already
+     *         active (and so is not ours to end) or none could be activated
      */
     RequestContextController begin() {
-        RequestContextController controller = newController();
-        return controller.activate() ? controller : null;
+        try {
+            RequestContextController controller = (RequestContextController) container.getReference(controllerBean,
+                    RequestContextController.class, container.createCreationalContext(controllerBean));
+            return controller.activate() ? controller : null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Activating the request context of an asynchronous call failed; it runs without", e);
+            return null;
+        }
     }
 
     /** Ends the context {@link #begin} activated; a failure to end it is logged, never thrown. */
@@ -51,10 +56,5 @@ final class RequestContexts {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ending the request context of an asynchronous call failed", e);
         }
-    }
-
-    private RequestContextController newController() {
-        return (RequestContextController) beanManager.getReference(controllerBean, RequestContextController.class,
-                beanManager.createCreationalContext(controllerBean));
     }
 }

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
+import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.OnDone;
 import dev.cdiasync.it.deployment.Deployments.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 /** Every mistake of one phase is reported in the same failure, so a user fixes them all after one boot, not one per restart. */
 class SeveralMistakesReportedTogetherTest {
@@ -59,15 +61,17 @@ class SeveralMistakesReportedTogetherTest {
         }
     }
 
-    /** Mistakes found at deployment validation: an unknown executor and a parameter with no bean. */
+    /** Mistakes found at deployment validation: an unknown executor, and an executor qualifier on a non-executor. */
     @ApplicationScoped
     public static class ValidationMistakes {
         @Async(executor = "nowhere")
         public void work() {
         }
 
-        @OnDone(task = "ValidationMistakes.work")
-        void count(Future<?> future, Runnable counter) {
+        @Produces
+        @AsyncExecutor("io")
+        String notAnExecutor() {
+            return "io";
         }
     }
 
@@ -97,7 +101,7 @@ class SeveralMistakesReportedTogetherTest {
 
         assertEquals(3, failure.problems().size(), () -> String.join("\n", failure.problems()));
         assertMentions(failure.problemAbout(method(ValidationMistakes.class, "work()")), "'nowhere'");
-        assertMentions(failure.problemAbout(method(ValidationMistakes.class, "count(Future, Runnable)")), "no bean");
+        assertMentions(failure.problemAbout("@AsyncExecutor(\"io\")"), "not an Executor");
         assertMentions(failure.problemAbout(THREADS), "'abc'");
     }
 }

@@ -2,7 +2,6 @@ package dev.cdiasync.it.executors;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,12 +63,7 @@ class DefaultExecutorTest {
             String blockerThread = blocker.get(30, SECONDS);
             assertTrue(blockerThread.matches("cdi-async-\\d+"), "a daemon thread named cdi-async-N: " + blockerThread);
             String callThread = call.get(30, SECONDS);
-            if (Containers.defaultExecutorReusesThreads()) {
-                assertEquals(blockerThread, callThread, "same pool, same single thread");
-            } else {
-                assertTrue(callThread.matches("cdi-async-\\d+"), callThread);
-                assertNotEquals(blockerThread, callThread, "a new thread per call, one at a time");
-            }
+            assertEquals(blockerThread, callThread, "same pool, same single thread");
         }
         assertTrue(pool.isShutdown(), "the library shuts down the pool it created");
         assertTrue(pool.isTerminated());

@@ -44,14 +44,6 @@ public final class Containers {
         }
     }
 
-    /**
-     * Whether the default executor, as configured by default, runs the calls on a pool of reused threads: on Java 17
-     * to 22; on later Java it starts a virtual thread per call (see the README's configuration section).
-     */
-    public static boolean defaultExecutorReusesThreads() {
-        return Runtime.version().feature() <= 22;
-    }
-
     /** The live threads of the default executor, by name, across every container of this JVM. */
     public static List<Thread> liveAsyncThreads() {
         return Thread.getAllStackTraces().keySet().stream()

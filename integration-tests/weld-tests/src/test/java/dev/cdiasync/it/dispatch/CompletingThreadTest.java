@@ -1,7 +1,9 @@
 package dev.cdiasync.it.dispatch;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -24,7 +26,9 @@ import jakarta.inject.Inject;
 
 /**
  * Proves where callbacks run (semantics 3): on the thread that completes the future, be it the
- * worker or a cancelling caller; a callback added during the dispatch joins its end, on that thread.
+ * worker or a cancelling caller; a callback added during the dispatch joins its end, on that thread;
+ * and never on a thread the application did not choose: a timeout's, or the one completing a stage
+ * the body returned, hand the callbacks to the call's executor.
  */
 @EnableWeld
 class CompletingThreadTest {
@@ -44,6 +48,11 @@ class CompletingThreadTest {
             }
             return CompletableFuture.completedFuture("ok");
         }
+
+        @Async(task = "staged")
+        public CompletableFuture<String> staged(CompletableFuture<String> later) {
+            return later;
+        }
     }
 
     @ApplicationScoped
@@ -54,6 +63,11 @@ class CompletingThreadTest {
 
         @OnDone(task = "job")
         void heard(Future<String> future) {
+            journal.record("annotated on " + Thread.currentThread().getName());
+        }
+
+        @OnDone(task = "staged")
+        void heardStaged(Future<String> future) {
             journal.record("annotated on " + Thread.currentThread().getName());
         }
     }
@@ -127,5 +141,45 @@ class CompletingThreadTest {
         String worker = entries.get(0).substring("body on ".length());
         assertEquals(List.of("body on " + worker, "annotated on " + worker, "runtime 1 on " + worker,
                 "runtime 2 on " + worker, "added by runtime 1 on " + worker), entries);
+    }
+
+    @Test
+    void aTimeoutRunsCallbacksOnTheCallsExecutorNotOnTheTimerThread() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.job(false, gate);
+        recordThread(future, "runtime");
+        journal.await(1); // the body has started
+
+        future.orTimeout(10, MILLISECONDS);
+
+        List<String> entries = journal.await(3);
+        gate.countDown();
+        String body = entries.get(0).substring("body on ".length());
+        String dispatcher = entries.get(1).substring("annotated on ".length());
+        assertTrue(dispatcher.startsWith("cdi-async-"), "a thread of the call's executor: " + dispatcher);
+        assertNotEquals(body, dispatcher, "another pool thread: the body still holds its own");
+        assertEquals(List.of("annotated on " + dispatcher, "runtime on " + dispatcher), entries.subList(1, 3));
+        assertTrue(future.isCompletedExceptionally());
+    }
+
+    @Test
+    void aReturnedStageCompletedByAForeignThreadRunsCallbacksOnTheCallsExecutor() throws Exception {
+        CompletableFuture<String> later = new CompletableFuture<>();
+        AsyncFuture<String> future = (AsyncFuture<String>) worker.staged(later);
+        recordThread(future, "runtime");
+        long deadline = System.nanoTime() + SECONDS.toNanos(Journal.TIMEOUT_SECONDS);
+        while (later.getNumberOfDependents() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // until the call has adopted the stage the body returned
+        }
+
+        Thread io = new Thread(() -> later.complete("late"), "io-thread");
+        io.start();
+        io.join();
+
+        assertEquals("late", future.get(Journal.TIMEOUT_SECONDS, SECONDS));
+        List<String> entries = journal.await(2);
+        String dispatcher = entries.get(0).substring("annotated on ".length());
+        assertTrue(dispatcher.startsWith("cdi-async-"), "a thread of the call's executor, not io-thread: " + dispatcher);
+        assertEquals(List.of("annotated on " + dispatcher, "runtime on " + dispatcher), entries);
     }
 }

@@ -3,6 +3,8 @@ package dev.cdiasync.it.exactlyonce;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
@@ -196,11 +199,16 @@ class ExactlyOnceTest {
         AsyncFuture<String> future = start(false, gate);
 
         future.orTimeout(50, MILLISECONDS);
+        // Done at the timeout, while the body still holds the pool's only thread ...
+        ExecutionException timedOut = assertThrows(ExecutionException.class,
+                () -> future.get(Journal.TIMEOUT_SECONDS, SECONDS));
+        assertInstanceOf(TimeoutException.class, timedOut.getCause());
+
+        // ... and the callbacks, handed to the pool rather than run on the JDK's timer thread, run once it is free.
+        gate.countDown();
         List<String> expected = List.of("annotated failed " + TimeoutException.class.getSimpleName(),
                 "runtime failed " + TimeoutException.class.getSimpleName());
         assertEquals(expected, journal.await(2));
-
-        gate.countDown();
         awaitPoolIdle();
         completeAgain(future);
         assertEquals(expected, journal.entries());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -30,8 +28,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * Proves semantics 5: the body and each annotated callback run in a request context of their own,
- * where a @RequestScoped bean works and is destroyed when the call ends.
+ * Proves semantics 5: one request context per call. The body and the callbacks dispatched right after it on the
+ * worker share one, activated once and ended after the last callback; callbacks dispatched on another thread (a
+ * cancelling one) get one for the whole dispatch; the next call gets a new one; each is destroyed once.
  */
 @EnableWeld
 class RequestContextTest {
@@ -122,23 +121,25 @@ class RequestContextTest {
     Journal journal;
 
     @Test
-    void bodyAndEachCallbackGetAFreshRequestContextEndedAfterTheCall() throws Exception {
+    void bodyAndItsCallbacksShareOneRequestContextEndedAfterTheLastCallback() throws Exception {
         worker.job(new CountDownLatch(0)).get(Journal.TIMEOUT_SECONDS, SECONDS);
-
-        // body, its destruction, first callback, its destruction, second callback, its destruction
-        List<String> entries = journal.await(6);
-        assertEquals(6, entries.size(), entries::toString);
+        List<String> entries = journal.await(4);
         int body = number(entries.get(0));
-        int first = number(entries.get(2));
-        int second = number(entries.get(4));
         assertEquals(List.of(
                 "body uses #" + body + " throughout",
-                "destroyed #" + body,
-                "first callback uses #" + first,
-                "destroyed #" + first,
+                "first callback uses #" + body,
+                "second callback uses #" + body,
+                "destroyed #" + body), entries, "one instance for the call, destroyed after its last callback");
+
+        worker.job(new CountDownLatch(0)).get(Journal.TIMEOUT_SECONDS, SECONDS);
+        List<String> next = journal.await(8).subList(4, 8);
+        int second = number(next.get(0));
+        assertNotEquals(body, second, "the next call gets a request context of its own");
+        assertEquals(List.of(
+                "body uses #" + second + " throughout",
+                "first callback uses #" + second,
                 "second callback uses #" + second,
-                "destroyed #" + second), entries);
-        assertEquals(3, Set.of(body, first, second).size(), "three distinct request-scoped instances");
+                "destroyed #" + second), next);
     }
 
     @Test
@@ -151,14 +152,28 @@ class RequestContextTest {
         int a = one.get(Journal.TIMEOUT_SECONDS, SECONDS);
         int b = two.get(Journal.TIMEOUT_SECONDS, SECONDS);
         assertNotEquals(a, b);
-        List<String> entries = journal.await(12);
-        Set<String> destroyed = new HashSet<>();
-        for (String entry : entries) {
-            if (entry.startsWith("destroyed #")) {
-                assertTrue(destroyed.add(entry), "destroyed once: " + entries);
-            }
+        List<String> entries = journal.await(8);
+        for (int id : List.of(a, b)) {
+            assertEquals(List.of("body uses #" + id + " throughout", "first callback uses #" + id,
+                    "second callback uses #" + id, "destroyed #" + id),
+                    entries.stream().filter(entry -> entry.contains("#" + id + " ") || entry.endsWith("#" + id)).toList(),
+                    () -> "one context per call, destroyed once: " + entries);
         }
-        assertEquals(6, destroyed.size(), entries::toString);
+    }
+
+    @Test
+    void callbacksDispatchedOnAnotherThreadShareOneRequestContextOfTheirOwn() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        Future<Integer> pending = worker.job(gate);
+
+        assertTrue(pending.cancel(false)); // the callbacks run here, on a thread with no request context
+        List<String> entries = journal.entries();
+        gate.countDown();
+
+        assertEquals(3, entries.size(), entries::toString);
+        int dispatch = number(entries.get(0));
+        assertEquals(List.of("first callback uses #" + dispatch, "second callback uses #" + dispatch,
+                "destroyed #" + dispatch), entries, "one context for the dispatch, ended after its last callback");
     }
 
     private static int number(String entry) {
