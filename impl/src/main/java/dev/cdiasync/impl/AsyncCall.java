@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import dev.cdiasync.AsyncFuture;
-import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -114,6 +113,13 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      */
     private Thread worker;
 
+    /*
+     * Whether the code meant to run in a request context was reached, to tell a context that could
+     * not start from one that could not end. Written and read by one thread at a time: the worker in
+     * run(), then the one thread that dispatches the callbacks.
+     */
+    private boolean entered;
+
     AsyncCall(CallSite site, InvocationContext invocation) {
         super(site.taskName);
         this.site = site;
@@ -156,8 +162,25 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             releaseRunner(current);
             return;
         }
-        // One request context for the body and for the callbacks this thread dispatches right after it.
-        RequestContextController context = site.requestContexts.begin();
+        try {
+            site.requestContexts.runBody(this, current, body);
+        } catch (Throwable failure) {
+            if (!entered) {
+                // The request context could not start (an observer of its start threw): the body never ran.
+                releaseRunner(current);
+                completeExceptionally(failure);
+            } else if (failure instanceof Error error) {
+                throw error; // a callback's Error, rethrown after the other callbacks ran
+            } else {
+                FailureReporter.LOG.log(Level.WARNING, failure, () -> "Ending the request context of @Async task '"
+                        + site.taskName + "' failed; the call's outcome stands");
+            }
+        }
+    }
+
+    /** The body and the dispatch that follows it on this thread, inside the call's request context. */
+    void runInContext(Thread current, InvocationContext body) {
+        entered = true;
         worker = current;
         try {
             Object result = null;
@@ -178,7 +201,6 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             }
         } finally {
             worker = null;
-            site.requestContexts.end(context);
         }
     }
 
@@ -391,12 +413,29 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
             }
             return;
         }
-        RequestContextController context = worker == Thread.currentThread() ? null : site.requestContexts.begin();
-        try {
-            site.callbacks.run(this);
-        } finally {
-            site.requestContexts.end(context);
+        if (worker == Thread.currentThread()) {
+            site.callbacks.run(this); // in the body's request context
+            return;
         }
+        entered = false;
+        try {
+            site.requestContexts.dispatch(this);
+        } catch (RuntimeException failure) {
+            if (entered) {
+                FailureReporter.LOG.log(Level.WARNING, failure, () -> "Ending the request context of the callbacks"
+                        + " of @Async task '" + site.taskName + "' failed");
+            } else {
+                FailureReporter.LOG.log(Level.WARNING, failure, () -> "Activating a request context for the"
+                        + " callbacks of @Async task '" + site.taskName + "' failed; they run without one");
+                site.callbacks.run(this);
+            }
+        }
+    }
+
+    /** The annotated callbacks of a dispatch on a thread other than the worker, inside one request context. */
+    void runAnnotatedCallbacks() {
+        entered = true;
+        site.callbacks.run(this);
     }
 
     @Override

@@ -76,6 +76,7 @@ public class AsyncExtension implements Extension {
 
     void registerInterceptors(@Observes BeforeBeanDiscovery event) {
         event.addAnnotatedType(AsyncInterceptor.class, AsyncInterceptor.class.getName());
+        event.addAnnotatedType(RequestContexts.class, RequestContexts.class.getName());
     }
 
     <X> void collect(@Observes ProcessManagedBean<X> event) {
@@ -129,7 +130,7 @@ public class AsyncExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         List<String> problems = new ArrayList<>(notExecutors);
         settings = Settings.read(problems::add);
-        RequestContexts requestContexts = new RequestContexts(beanManager);
+        RequestContexts requestContexts = reference(RequestContexts.class, beanManager);
         FailureReporter reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
         inFlight = new InFlight();
 
@@ -242,6 +243,11 @@ public class AsyncExtension implements Extension {
                 + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type Executor"
                 + " qualified " + qualifier + ", or remove executor = \"" + site.executorName + "\" to use the default"
                 + " executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".";
+    }
+
+    private static <T> T reference(Class<T> type, BeanManager beanManager) {
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(type));
+        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
     }
 
     private static int depth(Class<?> type) {
