@@ -1,57 +1,54 @@
 package dev.cdiasync.impl;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.function.Supplier;
 
+import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
-import dev.cdiasync.CallbackFailure;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
-import jakarta.enterprise.inject.spi.BeforeShutdown;
-import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.Discovery;
+import jakarta.enterprise.inject.build.compatible.spi.InvokerFactory;
+import jakarta.enterprise.inject.build.compatible.spi.InvokerInfo;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.ScannedClasses;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.enterprise.inject.spi.DeploymentException;
-import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessBean;
-import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.enterprise.inject.spi.ProcessSyntheticBean;
-import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.EventContext;
+import jakarta.enterprise.invoke.Invoker;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.types.Type;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 
 /**
- * The portable extension behind {@code @Async} and {@code @OnDone}: it registers its interceptors
- * and the default executor itself (so it works where the impl jar is not scanned, as with Weld's
- * discovery disabled), discovers and checks every declaration, prepares each call site once, and
- * drains the calls in flight when the container shuts down.
+ * The CDI Lite extension behind {@code @Async} and {@code @OnDone}, service-loaded, so that the same
+ * jar runs on every CDI 4.1 container: Weld (SE and Jakarta EE servers) and Quarkus. At build time
+ * it finds and checks every declaration on the language model, builds a CDI 4.1 invoker for each
+ * callback, and hands all of it to run time through one synthetic observer per bean class; it adds
+ * the library's interceptor and beans itself and, unless the application declares one, the default
+ * executor. At run time the {@link Registry} gathers what the observers hold and serves the calls.
  *
- * <p>Applications that boot with discovery disabled add it by name, for example
- * {@code WeldInitiator.from(...).addExtensions(new AsyncExtension())} or
- * {@code SeContainerInitializer.newInstance().addExtensions(AsyncExtension.class)}.
+ * <p>Its nested classes are public only because the containers instantiate them; they are not API.
  */
-public class AsyncExtension implements Extension {
+public class AsyncExtension implements BuildCompatibleExtension {
 
     /**
      * The priority of the interceptor that makes {@code @Async} calls asynchronous:
@@ -60,315 +57,345 @@ public class AsyncExtension implements Extension {
      */
     public static final int ASYNC_INTERCEPTOR_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
 
-    private static final Logger LOG = Logger.getLogger("dev.cdiasync");
+    private static final String EXECUTOR = "java.util.concurrent.Executor";
+    private static final String QUARKUS = "io.quarkus.arc.Arc";
 
     private final Declarations declarations = new Declarations();
-    private boolean applicationDefaultExecutor;
-    private final List<String> notExecutors = new ArrayList<>();
+    /* The application's executor beans by name ("" for the default one). */
+    private final Map<String, List<BeanInfo>> executors = new TreeMap<>();
 
-    /* Set at deployment validation, before any call; then only read. */
-    private final Routes routes = new Routes();
-    private InFlight inFlight;
-    private Settings settings = Settings.defaults();
-
-    /* The default executor, if the library created it: the only executor it shuts down. */
-    private ExecutorService ownExecutor;
-
-    void registerInterceptors(@Observes BeforeBeanDiscovery event) {
-        event.addAnnotatedType(AsyncInterceptor.class, AsyncInterceptor.class.getName());
-        event.addAnnotatedType(RequestContexts.class, RequestContexts.class.getName());
-    }
-
-    <X> void collect(@Observes ProcessManagedBean<X> event) {
-        declarations.collect(event);
-    }
-
-    /* Notices the application's executor beans: one qualified @AsyncExecutor replaces the default. */
-    void noticeExecutors(@Observes ProcessBean<?> event) {
-        if (event instanceof ProcessSyntheticBean<?> synthetic && synthetic.getSource() == this) {
-            return;
+    /**
+     * Fails at once, with one clear message, on a container older than CDI 4.1: the library calls
+     * callbacks through CDI 4.1 method invokers, and a CDI 4.0 container would otherwise fail with
+     * a raw linkage error while reading this class's methods.
+     */
+    public AsyncExtension() {
+        try {
+            Class.forName("jakarta.enterprise.invoke.Invoker", false, AsyncExtension.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new DeploymentException("cdi-async needs CDI 4.1 (Jakarta EE 11), for its method invokers, and this"
+                    + " container provides " + cdiVersion() + ". Run on a CDI 4.1 container (Weld 6, WildFly Preview,"
+                    + " GlassFish 8, Quarkus 3), or remove cdi-async from the deployment.");
         }
-        Bean<?> bean = event.getBean();
-        for (Annotation qualifier : bean.getQualifiers()) {
-            if (qualifier instanceof AsyncExecutor executor) {
-                if (!isExecutor(bean)) {
-                    String name = executor.value().isEmpty() ? "" : "(\"" + executor.value() + "\")";
-                    notExecutors.add("@AsyncExecutor" + name + " on bean " + bean + ": the bean is not an Executor,"
-                            + " so no @Async call can run on it. Make its type an Executor or ExecutorService, or"
-                            + " remove the qualifier.");
-                } else if (executor.value().isEmpty()) {
-                    applicationDefaultExecutor = true;
+    }
+
+    private static String cdiVersion() {
+        Package cdi = jakarta.enterprise.inject.spi.BeanManager.class.getPackage();
+        String version = cdi.getSpecificationVersion() != null ? cdi.getSpecificationVersion()
+                : cdi.getImplementationVersion();
+        return version != null ? "CDI " + version : "an older CDI (jakarta.enterprise.invoke is missing)";
+    }
+
+    /** Adds the library's own beans: its jar is not a bean archive, and Quarkus does not index the API jar. */
+    @Discovery
+    public void discover(ScannedClasses scan) {
+        for (Class<?> type : List.of(AsyncInterceptor.class, Registry.class, RequestContexts.class, Async.class,
+                AsyncExecutor.class)) {
+            scan.add(type.getName());
+        }
+    }
+
+    /** Collects the declarations of each bean, and notices the application's executor beans. */
+    @Registration(types = Object.class)
+    public void register(BeanInfo bean, InvokerFactory invokers) {
+        declarations.collect(bean, invokers, onQuarkus());
+        for (AnnotationInfo qualifier : bean.qualifiers()) {
+            if (qualifier.name().equals(AsyncExecutor.class.getName())) {
+                String name = qualifier.hasValue() ? qualifier.value().asString() : "";
+                if (isExecutor(bean)) {
+                    executors.computeIfAbsent(name, key -> new ArrayList<>()).add(bean);
+                } else {
+                    declarations.error("@AsyncExecutor" + (name.isEmpty() ? "" : "(\"" + name + "\")") + " on "
+                            + describe(bean) + ": the bean is not an Executor, so no @Async call can run on it. Make"
+                            + " its type an Executor or ExecutorService, or remove the qualifier.");
                 }
             }
         }
     }
 
-    private static boolean isExecutor(Bean<?> bean) {
-        for (Type type : bean.getTypes()) {
-            if (Executor.class.isAssignableFrom(Types.erasure(type))) {
+    /*
+     * ArC resolves an invoker's instance lookup at build time, so there it costs nothing per call and
+     * keeps the callback's bean from being removed as unused; Weld resolves it on every call, so there
+     * only @Dependent beans use it and the others are called on a contextual reference kept once.
+     */
+    private static boolean onQuarkus() {
+        try {
+            Class.forName(QUARKUS, false, Thread.currentThread().getContextClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static boolean isExecutor(BeanInfo bean) {
+        for (Type type : bean.types()) {
+            if (Types.erasure(type).equals(EXECUTOR)) {
                 return true;
             }
         }
         return false;
     }
 
-    void afterBeanDiscovery(@Observes AfterBeanDiscovery event) {
-        declarations.checkTasks();
-        for (String error : declarations.errors()) {
-            event.addDefinitionError(new DefinitionException(error));
+    private static String describe(BeanInfo bean) {
+        if (bean.isProducerMethod()) {
+            return "producer method '" + Names.method(bean.producerMethod()) + "'";
         }
-        if (!applicationDefaultExecutor) {
-            event.addBean()
-                    .beanClass(AsyncExtension.class)
-                    .types(ExecutorService.class, Executor.class, Object.class)
-                    .qualifiers(AsyncExecutor.Literal.DEFAULT, Any.Literal.INSTANCE)
+        if (bean.isProducerField()) {
+            return "producer field '" + bean.declaringClass().name() + "#" + bean.producerField().name() + "'";
+        }
+        return "bean class " + bean.declaringClass().name();
+    }
+
+    /**
+     * Hands the declarations to run time, one synthetic observer per bean class, declared on that
+     * class: on Quarkus its generated class, and the invokers it creates, then live in the
+     * application's class loader, which can see the classes generated for the application. Adds the
+     * default executor unless the application declares its own.
+     */
+    @Synthesis
+    public void synthesize(SyntheticComponents components) {
+        if (!executors.containsKey("")) {
+            components.addBean(ExecutorService.class)
+                    .type(ExecutorService.class)
+                    .type(Executor.class)
+                    .qualifier(AsyncExecutor.Literal.DEFAULT)
+                    .qualifier(Any.Literal.INSTANCE)
                     .scope(Singleton.class)
-                    .createWith(context -> ownExecutor());
+                    .withParam(DefaultExecutorCreator.QUARKUS, onQuarkus())
+                    .createWith(DefaultExecutorCreator.class)
+                    .disposeWith(DefaultExecutorDisposer.class);
         }
-    }
-
-    void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        List<String> problems = new ArrayList<>(notExecutors);
-        settings = Settings.read(problems::add);
-        RequestContexts requestContexts = reference(RequestContexts.class, beanManager);
-        FailureReporter reporter = new FailureReporter(beanManager.getEvent().select(CallbackFailure.class));
-        inFlight = new InFlight();
-
-        Map<String, List<AnnotatedCallback>> byTask = new HashMap<>();
-        for (Declarations.CallbackMethod callback : declarations.callbackMethods) {
-            // The container itself checks the invokers' argument lookups (each further parameter), before this.
-            byTask.computeIfAbsent(callback.taskName(), task -> new ArrayList<>())
-                    .add(annotatedCallback(callback, beanManager));
-        }
-        Map<String, TaskCallbacks> callbacks = new HashMap<>();
-        byTask.forEach((task, list) -> {
-            list.sort(AnnotatedCallback.ORDER);
-            callbacks.put(task, new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), reporter));
-        });
-
-        Map<String, Executor> executors = new HashMap<>();
-        Map<Method, List<CallSite>> byMethod = new LinkedHashMap<>();
+        Map<String, BeanDeclarations> byClass = new LinkedHashMap<>();
         for (Declarations.AsyncMethod async : declarations.asyncMethods) {
-            CallSite site = new CallSite(async.method(), async.beanClass(), async.taskName(), async.executorName(),
-                    async.resultType());
-            site.executor = executors.computeIfAbsent(async.executorName(), name -> executor(name, beanManager));
-            if (site.executor == null) {
-                problems.add(noExecutor(site, beanManager));
-            }
-            site.callbacks = callbacks.computeIfAbsent(async.taskName(),
-                    task -> new TaskCallbacks(task, new AnnotatedCallback[0], reporter));
-            site.inFlight = inFlight;
-            site.requestContexts = requestContexts;
-            byMethod.computeIfAbsent(site.method, method -> new ArrayList<>()).add(site);
+            byClass.computeIfAbsent(async.beanClass().name(), name -> new BeanDeclarations(async.beanClass())).async
+                    .add(async);
         }
-        for (String problem : problems) {
-            event.addDeploymentProblem(new DeploymentException(problem));
+        for (Declarations.CallbackMethod callback : declarations.callbackMethods) {
+            ClassInfo beanClass = callback.bean().declaringClass();
+            BeanDeclarations bean = byClass.computeIfAbsent(beanClass.name(), name -> new BeanDeclarations(beanClass));
+            bean.callbacks.add(callback);
+            bean.qualifiers = callback.bean().qualifiers();
         }
-        Map<Method, CallSite[]> prepared = new HashMap<>();
-        byMethod.forEach((method, list) -> {
-            // Most specific bean class first, for a method that several bean classes inherit.
-            list.sort(Comparator.comparingInt((CallSite site) -> depth(site.beanClass)).reversed());
-            prepared.put(method, list.toArray(CallSite[]::new));
-        });
-        routes.publish(prepared, reporter);
+        for (BeanDeclarations bean : byClass.values()) {
+            bean.register(components);
+        }
     }
 
-    private static AnnotatedCallback annotatedCallback(Declarations.CallbackMethod declared, BeanManager beanManager) {
-        Method method = declared.method();
-        Bean<?> bean = declared.bean();
-        Supplier<Object> reference = null;
-        if (!declared.looksUpInstance()) {
-            Type type = referenceType(bean, method.getDeclaringClass());
-            reference = () -> beanManager.getReference(bean, type, beanManager.createCreationalContext(bean));
+    /** Reports every mistake of the deployment together, each naming the method and what to change. */
+    @Validation
+    public void validate(Messages messages) {
+        declarations.checkTasks();
+        declarations.executorNames().forEach(this::checkExecutor);
+        for (String error : declarations.errors()) {
+            messages.error(error);
         }
-        return new AnnotatedCallback(method.getDeclaringClass().getName(), method.getName(), declared.description(),
-                bean.getBeanClass().getName(), declared.priority(), method.getParameterCount(), declared.invoker(),
-                reference);
     }
 
-    private static String beanNames(Set<Bean<?>> beans) {
-        Set<String> names = new TreeSet<>();
-        for (Bean<?> bean : beans) {
-            names.add(bean.getBeanClass().getName());
-        }
-        return String.join(", ", names);
-    }
-
-    /* A bean type to take the callback bean's reference as: one the callback's class can receive. */
-    private static Type referenceType(Bean<?> bean, Class<?> declaringClass) {
-        if (bean.getTypes().contains(bean.getBeanClass())) {
-            return bean.getBeanClass();
-        }
-        for (Type type : bean.getTypes()) {
-            if (declaringClass.isAssignableFrom(Types.erasure(type))) {
-                return type;
+    private void checkExecutor(String name, List<Declarations.AsyncMethod> methods) {
+        List<BeanInfo> candidates = selected(executors.getOrDefault(name, List.of()));
+        String qualifier = name.isEmpty() ? "@AsyncExecutor" : "@AsyncExecutor(\"" + name + "\")";
+        for (Declarations.AsyncMethod async : methods) {
+            String where = "@Async on '" + async.description() + "': ";
+            if (candidates.size() > 1) {
+                Set<String> beans = new TreeSet<>();
+                candidates.forEach(bean -> beans.add(bean.declaringClass().name()));
+                declarations.error(where + (name.isEmpty() ? "the default executor" : "executor '" + name + "'")
+                        + " is ambiguous: " + candidates.size() + " Executor beans are " + qualifier + " ("
+                        + String.join(", ", beans) + "). Keep one, or disable the others with @Alternative.");
+            } else if (candidates.isEmpty() && !name.isEmpty()) {
+                Set<String> known = new TreeSet<>(executors.keySet());
+                known.remove("");
+                String closest = Names.closest(name, known);
+                declarations.error(where + "no executor is named '" + name + "'"
+                        + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type"
+                        + " Executor qualified " + qualifier + ", or remove executor = \"" + name + "\" to use the"
+                        + " default executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".");
             }
         }
-        return Object.class;
     }
 
-    private static Executor executor(String name, BeanManager beanManager) {
-        Set<Bean<?>> beans = beanManager.getBeans(Executor.class, AsyncExecutor.Literal.of(name));
-        if (beans.isEmpty()) {
-            return null;
-        }
-        Bean<?> bean;
-        try {
-            bean = beanManager.resolve(beans);
-        } catch (AmbiguousResolutionException e) {
-            return null;
-        }
-        return (Executor) beanManager.getReference(bean, Executor.class, beanManager.createCreationalContext(bean));
-    }
-
-    private static String noExecutor(CallSite site, BeanManager beanManager) {
-        String where = "@Async on '" + site.description + "': ";
-        String qualifier = site.executorName.isEmpty() ? "@AsyncExecutor" : "@AsyncExecutor(\"" + site.executorName + "\")";
-        String executor = site.executorName.isEmpty() ? "the default executor" : "executor '" + site.executorName + "'";
-        Set<Bean<?>> beans = beanManager.getBeans(Executor.class, AsyncExecutor.Literal.of(site.executorName));
-        if (beans.size() > 1) {
-            return where + executor + " is ambiguous: " + beans.size() + " Executor beans are " + qualifier + " ("
-                    + beanNames(beans) + "). Keep one, or disable the others with @Alternative.";
-        }
-        Set<String> known = new TreeSet<>();
-        for (Bean<?> bean : beanManager.getBeans(Executor.class, Any.Literal.INSTANCE)) {
-            for (Annotation annotation : bean.getQualifiers()) {
-                if (annotation instanceof AsyncExecutor named && !named.value().isEmpty()) {
-                    known.add(named.value());
-                }
+    /* The beans resolution would choose among: the alternatives of the highest priority, if any is selected. */
+    private static List<BeanInfo> selected(List<BeanInfo> beans) {
+        Integer highest = null;
+        for (BeanInfo bean : beans) {
+            if (bean.isAlternative() && bean.priority() != null && (highest == null || bean.priority() > highest)) {
+                highest = bean.priority();
             }
         }
-        String closest = Names.closest(site.executorName, known);
-        return where + "no executor is named '" + site.executorName + "'"
-                + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type Executor"
-                + " qualified " + qualifier + ", or remove executor = \"" + site.executorName + "\" to use the default"
-                + " executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".";
-    }
-
-    private static <T> T reference(Class<T> type, BeanManager beanManager) {
-        Bean<?> bean = beanManager.resolve(beanManager.getBeans(type));
-        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
-    }
-
-    private static int depth(Class<?> type) {
-        int depth = 0;
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            depth++;
+        if (highest == null) {
+            return beans;
         }
-        return depth;
+        List<BeanInfo> chosen = new ArrayList<>();
+        for (BeanInfo bean : beans) {
+            if (bean.isAlternative() && highest.equals(bean.priority())) {
+                chosen.add(bean);
+            }
+        }
+        return chosen;
     }
 
-    private synchronized ExecutorService ownExecutor() {
-        if (ownExecutor == null) {
-            ownExecutor = DefaultExecutor.create(settings);
+    /** What one bean class declares, as the parameters of its synthetic observer. */
+    private static final class BeanDeclarations {
+        final ClassInfo beanClass;
+        final List<Declarations.AsyncMethod> async = new ArrayList<>();
+        final List<Declarations.CallbackMethod> callbacks = new ArrayList<>();
+        java.util.Collection<AnnotationInfo> qualifiers = List.of();
+
+        BeanDeclarations(ClassInfo beanClass) {
+            this.beanClass = beanClass;
         }
-        return ownExecutor;
+
+        void register(SyntheticComponents components) {
+            int a = async.size();
+            String[] keys = new String[a];
+            String[] descriptions = new String[a];
+            String[] tasks = new String[a];
+            String[] executors = new String[a];
+            boolean[] returnsVoid = new boolean[a];
+            for (int i = 0; i < a; i++) {
+                Declarations.AsyncMethod method = async.get(i);
+                keys[i] = method.key();
+                descriptions[i] = method.description();
+                tasks[i] = method.taskName();
+                executors[i] = method.executorName();
+                returnsVoid[i] = method.returnsVoid();
+            }
+            int c = callbacks.size();
+            InvokerInfo[] invokers = new InvokerInfo[c];
+            String[] callbackDescriptions = new String[c];
+            String[] callbackTasks = new String[c];
+            String[] declaringClasses = new String[c];
+            String[] methodNames = new String[c];
+            int[] priorities = new int[c];
+            int[] parameterCounts = new int[c];
+            boolean[] lookUps = new boolean[c];
+            for (int i = 0; i < c; i++) {
+                Declarations.CallbackMethod callback = callbacks.get(i);
+                invokers[i] = callback.invoker();
+                callbackDescriptions[i] = callback.description();
+                callbackTasks[i] = callback.taskName();
+                declaringClasses[i] = callback.method().declaringClass().name();
+                methodNames[i] = callback.method().name();
+                priorities[i] = callback.priority();
+                parameterCounts[i] = callback.method().parameters().size();
+                lookUps[i] = callback.looksUpInstance();
+            }
+            components.addObserver(Declared.class)
+                    .declaringClass(beanClass)
+                    .withParam(Declared.BEAN_CLASS, beanClass)
+                    .withParam(Declared.QUALIFIERS, qualifiers.toArray(AnnotationInfo[]::new))
+                    .withParam(Declared.ASYNC_KEYS, keys)
+                    .withParam(Declared.ASYNC_DESCRIPTIONS, descriptions)
+                    .withParam(Declared.ASYNC_TASKS, tasks)
+                    .withParam(Declared.ASYNC_EXECUTORS, executors)
+                    .withParam(Declared.ASYNC_VOID, returnsVoid)
+                    .withParam(Declared.CALLBACK_INVOKERS, invokers)
+                    .withParam(Declared.CALLBACK_DESCRIPTIONS, callbackDescriptions)
+                    .withParam(Declared.CALLBACK_TASKS, callbackTasks)
+                    .withParam(Declared.CALLBACK_DECLARING_CLASSES, declaringClasses)
+                    .withParam(Declared.CALLBACK_METHODS, methodNames)
+                    .withParam(Declared.CALLBACK_PRIORITIES, priorities)
+                    .withParam(Declared.CALLBACK_PARAMETER_COUNTS, parameterCounts)
+                    .withParam(Declared.CALLBACK_LOOKUPS, lookUps)
+                    .observeWith(DeclaredObserver.class);
+        }
     }
 
     /**
-     * What the interceptors need at run time. Handed out as a plain object: the container gives beans
-     * a proxy of the extension, and every call through it would cost a reflective hop.
+     * The event the {@link Registry} fires once at startup to gather what the build found: each
+     * bean class's synthetic observer adds its call sites and callbacks. Not API.
      */
-    Routes routes() {
-        return routes;
+    public static final class Declared {
+        static final String BEAN_CLASS = "beanClass";
+        static final String QUALIFIERS = "qualifiers";
+        static final String ASYNC_KEYS = "asyncKeys";
+        static final String ASYNC_DESCRIPTIONS = "asyncDescriptions";
+        static final String ASYNC_TASKS = "asyncTasks";
+        static final String ASYNC_EXECUTORS = "asyncExecutors";
+        static final String ASYNC_VOID = "asyncVoid";
+        static final String CALLBACK_INVOKERS = "callbackInvokers";
+        static final String CALLBACK_DESCRIPTIONS = "callbackDescriptions";
+        static final String CALLBACK_TASKS = "callbackTasks";
+        static final String CALLBACK_DECLARING_CLASSES = "callbackDeclaringClasses";
+        static final String CALLBACK_METHODS = "callbackMethods";
+        static final String CALLBACK_PRIORITIES = "callbackPriorities";
+        static final String CALLBACK_PARAMETER_COUNTS = "callbackParameterCounts";
+        static final String CALLBACK_LOOKUPS = "callbackLookups";
+
+        final List<Registry.Site> sites = new ArrayList<>();
+        final List<Registry.Callback> callbacks = new ArrayList<>();
+
+        Declared() {
+        }
+    }
+
+    /** Adds one bean class's declarations to the {@link Declared} event. Not API. */
+    public static final class DeclaredObserver implements SyntheticObserver<Declared> {
+
+        /** Made by the container. */
+        public DeclaredObserver() {
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void observe(EventContext<Declared> context, Parameters params) {
+            Declared declared = context.getEvent();
+            Class<?> beanClass = params.get(Declared.BEAN_CLASS, Class.class);
+            String[] keys = params.get(Declared.ASYNC_KEYS, String[].class);
+            String[] descriptions = params.get(Declared.ASYNC_DESCRIPTIONS, String[].class);
+            String[] tasks = params.get(Declared.ASYNC_TASKS, String[].class);
+            String[] executors = params.get(Declared.ASYNC_EXECUTORS, String[].class);
+            boolean[] returnsVoid = params.get(Declared.ASYNC_VOID, boolean[].class);
+            for (int i = 0; i < keys.length; i++) {
+                declared.sites.add(new Registry.Site(beanClass, keys[i], descriptions[i], tasks[i], executors[i],
+                        returnsVoid[i]));
+            }
+            Invoker<Object, ?>[] invokers = params.get(Declared.CALLBACK_INVOKERS, Invoker[].class);
+            java.lang.annotation.Annotation[] qualifiers = params.get(Declared.QUALIFIERS,
+                    java.lang.annotation.Annotation[].class);
+            String[] callbackDescriptions = params.get(Declared.CALLBACK_DESCRIPTIONS, String[].class);
+            String[] callbackTasks = params.get(Declared.CALLBACK_TASKS, String[].class);
+            String[] declaringClasses = params.get(Declared.CALLBACK_DECLARING_CLASSES, String[].class);
+            String[] methods = params.get(Declared.CALLBACK_METHODS, String[].class);
+            int[] priorities = params.get(Declared.CALLBACK_PRIORITIES, int[].class);
+            int[] parameterCounts = params.get(Declared.CALLBACK_PARAMETER_COUNTS, int[].class);
+            boolean[] lookUps = params.get(Declared.CALLBACK_LOOKUPS, boolean[].class);
+            for (int i = 0; i < invokers.length; i++) {
+                declared.callbacks.add(new Registry.Callback(beanClass, qualifiers, callbackTasks[i],
+                        declaringClasses[i], methods[i], callbackDescriptions[i], priorities[i], parameterCounts[i],
+                        invokers[i], lookUps[i]));
+            }
+        }
     }
 
     /**
-     * Drains the calls in flight when the application context is about to end, like leaving
-     * Python's {@code with ThreadPoolExecutor() as executor:} block: new calls are refused; calls
-     * submitted, queued or running, and their callbacks get the grace period; what is left is then
-     * cancelled and interrupted, so its callbacks run here before the container goes on closing.
+     * Makes the default executor: the runtime's managed one where there is one (Quarkus's pool for
+     * application work, a Jakarta EE server's default {@code ManagedExecutorService}), else the
+     * library's own pool. Not API.
      */
-    void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class)
-            Object event) {
-        if (inFlight == null) {
-            return;
+    public static final class DefaultExecutorCreator implements SyntheticBeanCreator<ExecutorService> {
+        static final String QUARKUS = "quarkus";
+
+        /** Made by the container. */
+        public DefaultExecutorCreator() {
         }
-        inFlight.close();
-        // The default executor keeps running until the drain ends: the calls in flight still run on it,
-        // and completions from elsewhere (a timer, a stage a body returned) are handed to it.
-        ExecutorService own;
-        synchronized (this) {
-            own = ownExecutor;
-        }
-        long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
-        Error error = null;
-        try {
-            List<AsyncCall<?>> left = awaitDrained(grace);
-            if (!left.isEmpty()) {
-                LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight "
-                        + settings.shutdownGraceMillis + " ms after shutdown began; cancelling them");
-                // Those not started first: cancelling a running one frees its thread, which must not
-                // then start a queued body the loop has not cancelled yet. (Each call's state is read
-                // once: it changes while the loop runs.)
-                List<AsyncCall<?>> ordered = new ArrayList<>(left.size());
-                List<AsyncCall<?>> running = new ArrayList<>();
-                for (AsyncCall<?> call : left) {
-                    (call.isRunning() ? running : ordered).add(call);
-                }
-                ordered.addAll(running);
-                for (AsyncCall<?> call : ordered) {
-                    try {
-                        call.stop(); // cancels, interrupts, and runs its callbacks here
-                    } catch (Error e) {
-                        // a callback's Error: the other calls are still cancelled, then it is rethrown
-                        error = FailureReporter.keepFirst(error, e);
-                    }
-                }
-                // Interrupted bodies end (on any executor) before close() goes on, within a bound
-                // that a stall of the machine (a long GC pause) does not exhaust.
-                List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(5)));
-                if (!stubborn.isEmpty()) {
-                    LOG.warning(() -> stubborn.size() + " @Async bodies ignore interruption and are still running");
-                }
-            }
-        } finally {
-            if (own != null) {
-                stop(own, grace);
-            }
-        }
-        if (error != null) {
-            throw error;
+
+        @Override
+        public ExecutorService create(Instance<Object> lookup, Parameters params) {
+            return DefaultExecutor.choose(lookup, params.get(QUARKUS, Boolean.class, false));
         }
     }
 
-    private List<AsyncCall<?>> awaitDrained(long graceNanos) {
-        try {
-            return inFlight.awaitDrained(System.nanoTime() + graceNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            try {
-                return inFlight.awaitDrained(System.nanoTime()); // no wait: what is left now
-            } catch (InterruptedException cannotHappen) {
-                throw new IllegalStateException(cannotHappen);
-            }
-        }
-    }
+    /** Shuts down the default executor if the library made it; a runtime's managed one is never touched. Not API. */
+    public static final class DefaultExecutorDisposer implements SyntheticBeanDisposer<ExecutorService> {
 
-    /*
-     * Stops the default executor and waits, a bounded time, until its threads have ended: a pool
-     * reports termination just before its last threads return, and no thread may outlive close().
-     */
-    private static void stop(ExecutorService executor, long graceNanos) {
-        executor.shutdownNow();
-        long deadline = System.nanoTime() + Math.max(graceNanos, TimeUnit.SECONDS.toNanos(1));
-        try {
-            if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
-                    || !DefaultExecutor.awaitThreads(executor, deadline)) {
-                LOG.warning("Threads of the default @Async executor ignore interruption and are still running");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        /** Made by the container. */
+        public DefaultExecutorDisposer() {
         }
-    }
 
-    void shutdown(@Observes BeforeShutdown event) {
-        ExecutorService own;
-        synchronized (this) {
-            own = ownExecutor;
-        }
-        if (own != null && !own.isTerminated()) {
-            stop(own, 0);
+        @Override
+        public void dispose(ExecutorService executor, Instance<Object> lookup, Parameters params) {
+            DefaultExecutor.stopIfOwn(executor);
         }
     }
 }

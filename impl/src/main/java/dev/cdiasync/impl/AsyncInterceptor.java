@@ -19,16 +19,16 @@ import dev.cdiasync.Async;
 @Priority(AsyncExtension.ASYNC_INTERCEPTOR_PRIORITY)
 class AsyncInterceptor {
 
-    private final Routes routes;
+    private final Registry registry;
 
     @Inject
-    AsyncInterceptor(AsyncExtension extension) {
-        this.routes = extension.routes();
+    AsyncInterceptor(Registry registry) {
+        this.registry = registry;
     }
 
     @AroundInvoke
     Object submit(InvocationContext invocation) throws Exception {
-        CallSite site = routes.callSite(invocation);
+        CallSite site = registry.callSite(invocation);
         // Methods a class-level @Async leaves alone (those declared by Object) run as they are.
         return site == null ? invocation.proceed() : site.call(invocation);
     }

@@ -1,39 +1,34 @@
 package dev.cdiasync.impl;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.util.concurrent.Executor;
 
 import jakarta.interceptor.InvocationContext;
 
 /**
- * One {@code @Async} method of one bean, with all that a call needs prepared at deployment: the
- * task name, the executor, the task's callbacks and how the body's result completes the future.
+ * One {@code @Async} method of one bean class, with all that a call needs prepared at startup: the
+ * task name, the executor, the task's callbacks and the request contexts.
  */
 final class CallSite {
 
-    final Method method;
     final Class<?> beanClass;
     final String description;
     final String taskName;
-    final String executorName;
-    final Type resultType;
     final boolean returnsVoid;
+    final Executor executor;
+    final TaskCallbacks callbacks;
+    final InFlight inFlight;
+    final RequestContexts requestContexts;
 
-    /* Set once, at deployment validation, before any call; then only read. */
-    Executor executor;
-    TaskCallbacks callbacks;
-    InFlight inFlight;
-    RequestContexts requestContexts;
-
-    CallSite(Method method, Class<?> beanClass, String taskName, String executorName, Type resultType) {
-        this.method = method;
+    CallSite(Class<?> beanClass, String description, String taskName, boolean returnsVoid, Executor executor,
+            TaskCallbacks callbacks, InFlight inFlight, RequestContexts requestContexts) {
         this.beanClass = beanClass;
-        this.description = Names.method(method);
+        this.description = description;
         this.taskName = taskName;
-        this.executorName = executorName;
-        this.resultType = resultType;
-        this.returnsVoid = method.getReturnType() == void.class;
+        this.returnsVoid = returnsVoid;
+        this.executor = executor;
+        this.callbacks = callbacks;
+        this.inFlight = inFlight;
+        this.requestContexts = requestContexts;
     }
 
     /** Starts a call: returns its future at once (null for a void method); the body runs later. */

@@ -1,14 +1,10 @@
 package dev.cdiasync.impl;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,113 +14,127 @@ import java.util.TreeSet;
 import dev.cdiasync.Async;
 import dev.cdiasync.OnDone;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedType;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.Decorator;
-import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.invoke.Invoker;
+import jakarta.decorator.Decorator;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.InvokerFactory;
+import jakarta.enterprise.inject.build.compatible.spi.InvokerInfo;
 import jakarta.enterprise.invoke.InvokerBuilder;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.enterprise.lang.model.types.Type;
 import jakarta.interceptor.Interceptor;
 
 /**
- * What the beans declare with {@code @Async} and {@code @OnDone}, collected bean by bean during
- * discovery, and the checks that need only the declarations themselves (shape of each method, task
- * names, future types). Checks that need bean resolution (executors, injected parameters) are made
- * at deployment validation by {@link AsyncExtension}.
+ * What the beans declare with {@code @Async} and {@code @OnDone}, collected bean by bean at build
+ * time on the language model, and the checks of those declarations. Each mistake is kept as a
+ * message that names the method and says what to change; all are reported together at validation.
  */
 final class Declarations {
 
     /** The priority of an {@code @OnDone} method without {@code @Priority}. */
     static final int DEFAULT_CALLBACK_PRIORITY = Interceptor.Priority.APPLICATION + 500;
 
-    /** An {@code @Async} method of a bean, not yet bound to its executor and callbacks. */
-    record AsyncMethod(AnnotatedMethod<?> annotated, Class<?> beanClass, String taskName, boolean defaultName,
-            String executorName, Type resultType) {
-        Method method() {
-            return annotated.getJavaMember();
-        }
+    private static final int BRIDGE = 0x40;
+    private static final int SYNTHETIC = 0x1000;
+
+    /** An {@code @Async} method of a bean class. */
+    record AsyncMethod(ClassInfo beanClass, MethodInfo method, String key, String description, String taskName,
+            boolean defaultName, String executorName, Types.Ty resultType, String resultText, boolean returnsVoid) {
     }
 
-    /**
-     * An {@code @OnDone} method of a bean, with its invoker: built with instance lookup for a
-     * {@code @Dependent} bean (created and destroyed per call), without for others (called on their
-     * contextual reference), and with argument lookup for every parameter after the future.
-     */
-    record CallbackMethod(AnnotatedMethod<?> annotated, Bean<?> bean, Invoker<Object, ?> invoker, int priority,
-            String taskName) {
-        Method method() {
-            return annotated.getJavaMember();
-        }
-
-        boolean looksUpInstance() {
-            return bean.getScope() == Dependent.class;
-        }
-
-        String description() {
-            return Names.method(method());
-        }
+    /** An {@code @OnDone} method of a bean, with its invoker. */
+    record CallbackMethod(BeanInfo bean, MethodInfo method, InvokerInfo invoker, boolean looksUpInstance,
+            String description, int priority, String taskName) {
     }
 
     final List<AsyncMethod> asyncMethods = new ArrayList<>();
     final List<CallbackMethod> callbackMethods = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     /* Interfaces already checked: each mistake there is reported once, however many beans implement it. */
-    private final Set<Class<?>> reportedInterfaces = new HashSet<>();
+    private final Set<String> reportedInterfaces = new HashSet<>();
+    /* The methods each class declares itself (the language model lists inherited ones too). */
+    private final Map<String, List<MethodInfo>> declared = new HashMap<>();
 
-    /** Collects and checks the declarations of one managed bean. */
-    <X> void collect(ProcessManagedBean<X> event) {
-        Bean<X> bean = event.getBean();
-        AnnotatedType<X> type = event.getAnnotatedBeanClass();
-        if (bean instanceof jakarta.enterprise.inject.spi.Interceptor<?> || bean instanceof Decorator<?>) {
-            rejectOnInterceptor(type, bean instanceof Decorator<?> ? "a decorator" : "an interceptor");
+    /**
+     * Collects and checks the declarations of one bean. Only class beans have business methods of
+     * their own; interceptors and decorators are checked for misplaced annotations.
+     *
+     * @param lookUpAll whether every callback invoker looks its bean instance up (where the container
+     *                  resolves that lookup at build time, so that it costs nothing per call and keeps
+     *                  the bean from being removed as unused), rather than only those of
+     *                  {@code @Dependent} beans
+     */
+    void collect(BeanInfo bean, InvokerFactory invokers, boolean lookUpAll) {
+        if (!bean.isClassBean()) {
             return;
         }
-        rejectOnInterfaces(type.getJavaClass());
-        Async onClass = type.getAnnotation(Async.class);
+        ClassInfo type = bean.declaringClass();
+        if (bean.isInterceptor() || type.hasAnnotation(Decorator.class)) {
+            rejectOnInterceptor(type, bean.isInterceptor() ? "an interceptor" : "a decorator");
+            return;
+        }
+        rejectOnInterfaces(type);
+        AnnotationInfo onClass = classLevelAsync(type);
         boolean declares = false;
-        for (AnnotatedMethod<? super X> annotated : type.getMethods()) {
-            Method method = annotated.getJavaMember();
-            if (method.isBridge() || method.isSynthetic() || isOverridden(method, type.getJavaClass())) {
+        for (MethodInfo method : type.methods()) {
+            if (!isCandidate(method) || isOverridden(method, type)) {
                 continue;
             }
-            Async onMethod = annotated.getAnnotation(Async.class);
-            Async async = onMethod != null ? onMethod : onClass != null && isBusinessMethod(method) ? onClass : null;
-            OnDone onDone = annotated.getAnnotation(OnDone.class);
+            AnnotationInfo onMethod = method.annotation(Async.class);
+            AnnotationInfo async = onMethod != null ? onMethod : onClass != null && isBusinessMethod(method) ? onClass : null;
+            AnnotationInfo onDone = method.annotation(OnDone.class);
             if (async != null && onDone != null) {
                 errors.add("@OnDone on '" + Names.method(method) + "': the method is also @Async"
-                        + (onMethod == null ? " (through @Async on class " + type.getJavaClass().getName() + ")" : "")
+                        + (onMethod == null ? " (through @Async on class " + type.name() + ")" : "")
                         + "; a callback must run when a future is done, not start one. Move the callback to a"
                         + " bean that is not @Async, or remove one of the annotations.");
                 continue;
             }
             if (async != null) {
-                collectAsync(annotated, type.getJavaClass(), async, onMethod == null);
+                collectAsync(method, type, async, onMethod == null);
             }
             if (onDone != null) {
-                collectCallback(event, bean, annotated, onDone);
+                collectCallback(bean, method, onDone, invokers, lookUpAll);
             }
             declares |= async != null || onDone != null;
         }
-        if (declares && Modifier.isFinal(type.getJavaClass().getModifiers())) {
-            errors.add("Class " + type.getJavaClass().getName() + " declares @Async or @OnDone methods but is final"
-                    + (type.getJavaClass().isRecord() ? " (a record)" : "") + ", so the container cannot intercept"
+        if (declares && type.isFinal()) {
+            errors.add("Class " + type.name() + " declares @Async or @OnDone methods but is final"
+                    + (type.isRecord() ? " (a record)" : "") + ", so the container cannot intercept"
                     + " them. Remove final, or move the methods to a class that is not final.");
         }
+    }
+
+    /* Methods of the class and its superclasses that can be business methods: not constructors, bridges or synthetic. */
+    private static boolean isCandidate(MethodInfo method) {
+        ClassInfo declaring = method.declaringClass();
+        return !method.isConstructor() && (method.modifiers() & (BRIDGE | SYNTHETIC)) == 0 && !declaring.isInterface()
+                && !declaring.name().equals(Types.OBJECT) && !method.name().equals("<clinit>");
+    }
+
+    /* @Async on the class or, being @Inherited, on a superclass. */
+    private static AnnotationInfo classLevelAsync(ClassInfo type) {
+        for (ClassInfo c = type; c != null; c = c.superClassDeclaration()) {
+            AnnotationInfo async = c.annotation(Async.class);
+            if (async != null) {
+                return async;
+            }
+        }
+        return null;
     }
 
     /*
      * Interceptors and decorators have no business methods of their own: an annotated method there is
      * never called. (On the class, @Async is an interceptor's binding, as on our own interceptor.)
      */
-    private void rejectOnInterceptor(AnnotatedType<?> type, String what) {
-        for (AnnotatedMethod<?> annotated : type.getMethods()) {
-            for (Class<? extends Annotation> annotation : List.of(Async.class, OnDone.class)) {
-                if (annotated.isAnnotationPresent(annotation)) {
-                    errors.add("@" + annotation.getSimpleName() + " on '" + Names.method(annotated.getJavaMember())
-                            + "': the class is " + what + ", whose methods are never called as business methods."
-                            + " Move the method to a bean.");
+    private void rejectOnInterceptor(ClassInfo type, String what) {
+        for (MethodInfo method : type.methods()) {
+            for (Class<? extends java.lang.annotation.Annotation> annotation : List.of(Async.class, OnDone.class)) {
+                if (method.hasAnnotation(annotation)) {
+                    errors.add("@" + annotation.getSimpleName() + " on '" + Names.method(method) + "': the class is "
+                            + what + ", whose methods are never called as business methods. Move the method to a"
+                            + " bean.");
                 }
             }
         }
@@ -134,164 +144,171 @@ final class Declarations {
      * CDI takes no interceptor binding from an interface, so @Async there would silently run
      * synchronously, and @OnDone there would never be found: both are mistakes to report.
      */
-    private void rejectOnInterfaces(Class<?> beanClass) {
-        Set<Class<?>> interfaces = new LinkedHashSet<>();
-        for (Class<?> c = beanClass; c != null; c = c.getSuperclass()) {
+    private void rejectOnInterfaces(ClassInfo beanClass) {
+        Map<String, ClassInfo> interfaces = new LinkedHashMap<>();
+        for (ClassInfo c = beanClass; c != null; c = c.superClassDeclaration()) {
             collectInterfaces(c, interfaces);
         }
-        for (Class<?> type : interfaces) {
-            if (!reportedInterfaces.add(type)) {
+        for (ClassInfo type : interfaces.values()) {
+            if (!reportedInterfaces.add(type.name())) {
                 continue;
             }
-            if (type.isAnnotationPresent(Async.class)) {
-                errors.add("@Async on interface " + type.getName() + ": CDI takes no interceptor binding from an"
+            if (type.hasAnnotation(Async.class)) {
+                errors.add("@Async on interface " + type.name() + ": CDI takes no interceptor binding from an"
                         + " interface, so its methods would run synchronously. Put @Async on the implementing"
-                        + " class " + beanClass.getName() + " or on its methods.");
+                        + " class " + beanClass.name() + " or on its methods.");
             }
-            for (Method method : type.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(Async.class)) {
+            for (MethodInfo method : declaredMethods(type)) {
+                if (method.hasAnnotation(Async.class)) {
                     errors.add("@Async on '" + Names.method(method) + "': CDI takes no interceptor binding from an"
                             + " interface method, so it would run synchronously. Put @Async on the implementing"
-                            + " method of " + beanClass.getName() + " or on its class.");
+                            + " method of " + beanClass.name() + " or on its class.");
                 }
-                if (method.isAnnotationPresent(OnDone.class)) {
+                if (method.hasAnnotation(OnDone.class)) {
                     errors.add("@OnDone on '" + Names.method(method) + "': callbacks are found on bean classes, not on"
                             + " interfaces, so it would never be called. Put @OnDone on the implementing method of "
-                            + beanClass.getName() + ".");
+                            + beanClass.name() + ".");
                 }
             }
         }
     }
 
-    private static void collectInterfaces(Class<?> type, Set<Class<?>> into) {
-        for (Class<?> implemented : type.getInterfaces()) {
-            if (into.add(implemented)) {
+    private static void collectInterfaces(ClassInfo type, Map<String, ClassInfo> into) {
+        for (ClassInfo implemented : type.superInterfacesDeclarations()) {
+            if (into.putIfAbsent(implemented.name(), implemented) == null) {
                 collectInterfaces(implemented, into);
             }
         }
     }
 
+    /* The methods a class declares itself: the language model's methods() lists inherited ones too. */
+    private List<MethodInfo> declaredMethods(ClassInfo type) {
+        return declared.computeIfAbsent(type.name(), name -> {
+            List<MethodInfo> own = new ArrayList<>();
+            for (MethodInfo method : type.methods()) {
+                if (method.declaringClass().name().equals(name) && (method.modifiers() & (BRIDGE | SYNTHETIC)) == 0) {
+                    own.add(method);
+                }
+            }
+            return own;
+        });
+    }
+
     /*
      * Whether a class between the bean class and the method's declaring class overrides the method.
-     * Weld lists an overridden superclass method beside its override; like an observer method, an
-     * @OnDone or @Async method is inherited only where no subclass overrides it.
+     * The language model lists an overridden superclass method beside its override; like an observer
+     * method, an @OnDone or @Async method is inherited only where no subclass overrides it.
      */
-    static boolean isOverridden(Method method, Class<?> beanClass) {
-        Class<?> declaring = method.getDeclaringClass();
-        int modifiers = method.getModifiers();
-        if (declaring == beanClass || Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers)) {
+    private boolean isOverridden(MethodInfo method, ClassInfo beanClass) {
+        ClassInfo declaring = method.declaringClass();
+        int modifiers = method.modifiers();
+        if (declaring.name().equals(beanClass.name()) || Modifier.isPrivate(modifiers) || method.isStatic()) {
             return false;
         }
         boolean packagePrivate = !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers);
-        for (Class<?> c = beanClass; c != null && c != declaring; c = c.getSuperclass()) {
-            try {
-                Method candidate = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
-                int candidateModifiers = candidate.getModifiers();
-                if (!Modifier.isPrivate(candidateModifiers) && !Modifier.isStatic(candidateModifiers)
-                        && (!packagePrivate || c.getPackageName().equals(declaring.getPackageName()))) {
+        String key = Names.key(method);
+        String signature = key.substring(key.indexOf('#'));
+        for (ClassInfo c = beanClass; c != null && !c.name().equals(declaring.name()); c = c.superClassDeclaration()) {
+            for (MethodInfo candidate : declaredMethods(c)) {
+                String candidateKey = Names.key(candidate);
+                if (candidateKey.substring(candidateKey.indexOf('#')).equals(signature)
+                        && !Modifier.isPrivate(candidate.modifiers()) && !candidate.isStatic()
+                        && (!packagePrivate || packageOf(c).equals(packageOf(declaring)))) {
                     return true;
                 }
-            } catch (NoSuchMethodException e) {
-                // not redeclared here
             }
         }
         return false;
     }
 
+    private static String packageOf(ClassInfo type) {
+        int dot = type.name().lastIndexOf('.');
+        return dot < 0 ? "" : type.name().substring(0, dot);
+    }
+
     /* A method a class-level @Async applies to: what CDI would intercept, less those of Object. */
-    private static boolean isBusinessMethod(Method method) {
-        int modifiers = method.getModifiers();
-        return !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers)
-                && method.getDeclaringClass() != Object.class && !overridesObjectMethod(method);
+    private static boolean isBusinessMethod(MethodInfo method) {
+        return !Modifier.isPrivate(method.modifiers()) && !method.isStatic() && !overridesObjectMethod(method);
     }
 
-    private static boolean overridesObjectMethod(Method method) {
-        try {
-            Object.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+    private static boolean overridesObjectMethod(MethodInfo method) {
+        String signature = Names.key(method).substring(Names.key(method).indexOf('#'));
+        return Set.of("#toString()", "#hashCode()", "#equals(java.lang.Object)", "#clone()", "#finalize()")
+                .contains(signature);
     }
 
-    private void collectAsync(AnnotatedMethod<?> annotated, Class<?> beanClass, Async async, boolean fromClass) {
-        Method method = annotated.getJavaMember();
+    private void collectAsync(MethodInfo method, ClassInfo beanClass, AnnotationInfo async, boolean fromClass) {
         String where = "@Async on '" + Names.method(method) + "'"
-                + (fromClass ? " (through @Async on class " + beanClass.getName() + ")" : "") + ": ";
-        int modifiers = method.getModifiers();
+                + (fromClass ? " (through @Async on class " + beanClass.name() + ")" : "") + ": ";
+        int modifiers = method.modifiers();
         boolean valid = true;
         if (Modifier.isPrivate(modifiers)) {
             errors.add(where + "the method is private, and CDI intercepts no private method, so it would run"
                     + " synchronously. Make it package-private, protected or public.");
             valid = false;
         }
-        if (Modifier.isStatic(modifiers)) {
+        if (method.isStatic()) {
             errors.add(where + "the method is static, and CDI intercepts no static method, so it would run"
                     + " synchronously. Make it an instance method.");
             valid = false;
         }
-        if (Modifier.isFinal(modifiers)) {
+        if (method.isFinal()) {
             errors.add(where + "the method is final, so it cannot be intercepted and would run synchronously."
                     + " Remove final.");
             valid = false;
         }
-        Class<?> returned = method.getReturnType();
-        if (returned != void.class && !Types.FUTURES.contains(returned)) {
-            errors.add(where + "it returns " + Names.type(method.getGenericReturnType()) + ", which an asynchronous"
-                    + " call cannot return at once. Declare void, Future<T>, CompletableFuture<T>,"
-                    + " CompletionStage<T> or AsyncFuture<T>, for example CompletableFuture<"
-                    + Names.type(box(method.getGenericReturnType())) + "> returning"
+        Type returned = method.returnType();
+        if (!returned.isVoid() && !Types.isFuture(returned)) {
+            errors.add(where + "it returns " + Names.type(returned) + ", which an asynchronous call cannot return at"
+                    + " once. Declare void, Future<T>, CompletableFuture<T>, CompletionStage<T> or AsyncFuture<T>,"
+                    + " for example CompletableFuture<" + Types.boxed(returned) + "> returning"
                     + " CompletableFuture.completedFuture(value).");
             valid = false;
         }
         if (valid) {
-            boolean defaultName = async.task().isEmpty();
-            String task = defaultName ? method.getDeclaringClass().getSimpleName() + "." + method.getName() : async.task();
-            asyncMethods.add(new AsyncMethod(annotated, beanClass, task, defaultName, async.executor(),
-                    Types.resultType(annotated.getBaseType())));
+            String task = string(async, "task");
+            boolean defaultName = task.isEmpty();
+            if (defaultName) {
+                task = method.declaringClass().simpleName() + "." + method.name();
+            }
+            asyncMethods.add(new AsyncMethod(beanClass, method, Names.key(method), Names.method(method), task,
+                    defaultName, string(async, "executor"), Types.resultType(returned), Types.describeResult(returned),
+                    returned.isVoid()));
         }
     }
 
-    private static Type box(Type type) {
-        if (type instanceof Class<?> c && c.isPrimitive()) {
-            return java.lang.invoke.MethodType.methodType(c).wrap().returnType();
-        }
-        return type;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <X> void collectCallback(ProcessManagedBean<X> event, Bean<X> bean, AnnotatedMethod<? super X> annotated,
-            OnDone onDone) {
-        Method method = annotated.getJavaMember();
+    private void collectCallback(BeanInfo bean, MethodInfo method, AnnotationInfo onDone, InvokerFactory invokers,
+            boolean lookUpAll) {
         String where = "@OnDone on '" + Names.method(method) + "': ";
-        int modifiers = method.getModifiers();
+        int modifiers = method.modifiers();
         boolean valid = true;
         if (Modifier.isPrivate(modifiers)) {
             errors.add(where + "the method is private, so the container cannot call it. Make it package-private,"
                     + " protected or public.");
             valid = false;
         }
-        if (Modifier.isStatic(modifiers)) {
+        if (method.isStatic()) {
             errors.add(where + "the method is static, so the bean's interceptors would not apply to it. Make"
                     + " it an instance method.");
             valid = false;
         }
-        if (Modifier.isFinal(modifiers)) {
+        if (method.isFinal()) {
             errors.add(where + "the method is final, so the bean's proxy cannot forward it to the bean instance"
                     + " nor apply the bean's interceptors. Remove final.");
             valid = false;
         }
-        if (onDone.task().isBlank()) {
+        String task = string(onDone, "task");
+        if (task.isBlank()) {
             errors.add(where + "task is empty. Set task to the name of an @Async task: its @Async task, or"
                     + " SimpleClassName.methodName of the method.");
             valid = false;
         }
-        if (method.getParameterCount() == 0) {
+        if (method.parameters().isEmpty()) {
             errors.add(where + "the method has no parameter to receive the future. Declare the future as its first"
-                    + " parameter, for example 'void " + method.getName() + "(AsyncFuture<?> future)'.");
+                    + " parameter, for example 'void " + method.name() + "(AsyncFuture<?> future)'.");
             valid = false;
-        } else if (!Types.FUTURES.contains(method.getParameterTypes()[0])) {
-            errors.add(where + "its first parameter is " + Names.type(method.getGenericParameterTypes()[0])
+        } else if (!Types.isFuture(method.parameters().get(0).type())) {
+            errors.add(where + "its first parameter is " + Names.type(method.parameters().get(0).type())
                     + ", not a future. Declare the first parameter as Future, CompletableFuture,"
                     + " CompletionStage or AsyncFuture of the task's result type; further parameters are"
                     + " injected.");
@@ -300,29 +317,34 @@ final class Declarations {
         if (!valid) {
             return;
         }
-        Priority priority = annotated.getAnnotation(Priority.class);
-        InvokerBuilder<Invoker<X, ?>> builder = event.createInvoker((AnnotatedMethod<? super X>) annotated);
-        if (bean.getScope() == Dependent.class) {
+        AnnotationInfo priority = method.annotation(Priority.class);
+        boolean lookUp = lookUpAll || bean.scope().name().equals("jakarta.enterprise.context.Dependent");
+        InvokerBuilder<InvokerInfo> builder = invokers.createInvoker(bean, method);
+        if (lookUp) {
             builder.withInstanceLookup();
         }
-        for (int i = 1; i < method.getParameterCount(); i++) {
+        for (int i = 1; i < method.parameters().size(); i++) {
             builder.withArgumentLookup(i);
         }
-        Invoker<Object, ?> invoker = (Invoker<Object, ?>) (Invoker<?, ?>) builder.build();
-        callbackMethods.add(new CallbackMethod(annotated, bean, invoker,
-                priority != null ? priority.value() : DEFAULT_CALLBACK_PRIORITY, onDone.task()));
+        callbackMethods.add(new CallbackMethod(bean, method, builder.build(), lookUp, Names.method(method),
+                priority != null ? priority.value().asInt() : DEFAULT_CALLBACK_PRIORITY, task));
+    }
+
+    /* A string member, or empty where the annotation leaves it at its default. */
+    private static String string(AnnotationInfo annotation, String member) {
+        return annotation.hasMember(member) ? annotation.member(member).asString() : "";
     }
 
     /**
-     * Checks each callback against the tasks it names: the name must be a task's, and the future
-     * parameter must fit the result type of every method of that task.
+     * Checks each callback against the tasks it names, and the default task names against each other:
+     * the name must be a task's, and the future parameter must fit the result type of every method of
+     * that task.
      */
     void checkTasks() {
         Map<String, List<AsyncMethod>> tasks = tasks();
         checkDefaultNames(tasks);
         for (CallbackMethod callback : callbackMethods) {
-            Method method = callback.method();
-            String where = "@OnDone on '" + Names.method(method) + "': ";
+            String where = "@OnDone on '" + callback.description() + "': ";
             List<AsyncMethod> methods = tasks.get(callback.taskName());
             if (methods == null) {
                 String closest = Names.closest(callback.taskName(), tasks.keySet());
@@ -333,18 +355,18 @@ final class Declarations {
                         + ".");
                 continue;
             }
-            Type parameter = method.getGenericParameterTypes()[0];
-            if (!(parameter instanceof ParameterizedType future)) {
+            Type parameter = callback.method().parameters().get(0).type();
+            if (!parameter.isParameterizedType()) {
                 continue; // raw: takes any result
             }
-            Type declared = future.getActualTypeArguments()[0];
+            Types.Ty declared = Types.of(parameter.asParameterizedType().typeArguments().get(0));
+            String future = parameter.asParameterizedType().declaration().simpleName();
             for (AsyncMethod async : methods) {
                 if (!Types.accepts(declared, async.resultType())) {
                     errors.add(where + "its first parameter " + Names.type(parameter) + " cannot receive the futures"
-                            + " of task '" + callback.taskName() + "', whose method '" + Names.method(async.method())
-                            + "' has result type " + Names.type(async.resultType()) + ". Declare "
-                            + Names.type(future.getRawType()) + "<" + Names.type(async.resultType()) + "> or "
-                            + Names.type(future.getRawType()) + "<?>.");
+                            + " of task '" + callback.taskName() + "', whose method '" + async.description()
+                            + "' has result type " + async.resultText() + ". Declare " + future + "<"
+                            + async.resultText() + "> or " + future + "<?>.");
                 }
             }
         }
@@ -358,15 +380,15 @@ final class Declarations {
      */
     private void checkDefaultNames(Map<String, List<AsyncMethod>> tasks) {
         tasks.forEach((task, methods) -> {
-            Map<Class<?>, Method> byClass = new LinkedHashMap<>();
+            Map<String, String> byClass = new LinkedHashMap<>();
             for (AsyncMethod async : methods) {
                 if (async.defaultName()) {
-                    byClass.putIfAbsent(async.method().getDeclaringClass(), async.method());
+                    byClass.putIfAbsent(async.method().declaringClass().name(), async.description());
                 }
             }
             if (byClass.size() > 1) {
                 Set<String> clashing = new TreeSet<>();
-                byClass.values().forEach(method -> clashing.add("'" + Names.method(method) + "'"));
+                byClass.values().forEach(method -> clashing.add("'" + method + "'"));
                 errors.add("@Async on " + String.join(" and ", clashing) + ": these methods of different classes"
                         + " have the same default task name '" + task + "' (SimpleClassName.methodName), so the"
                         + " callbacks of that name would hear all of them. Give them explicit names, for example"
@@ -385,11 +407,21 @@ final class Declarations {
         return tasks;
     }
 
+    /** The executor names the @Async methods use, each with the methods that use it. */
+    Map<String, List<AsyncMethod>> executorNames() {
+        Map<String, List<AsyncMethod>> names = new LinkedHashMap<>();
+        for (AsyncMethod async : asyncMethods) {
+            names.computeIfAbsent(async.executorName(), name -> new ArrayList<>()).add(async);
+        }
+        return names;
+    }
 
-    /** The errors found so far, each naming the method and what to change, in a stable order. */
-    List<String> errors() {
-        List<String> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.naturalOrder());
-        return sorted;
+    void error(String message) {
+        errors.add(message);
+    }
+
+    /** The errors found, each naming the method and what to change, in a stable order. */
+    Collection<String> errors() {
+        return new TreeSet<>(errors);
     }
 }

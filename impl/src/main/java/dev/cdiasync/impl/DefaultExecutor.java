@@ -16,9 +16,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+import jakarta.enterprise.inject.Instance;
+
 /**
- * Makes the executor the library provides where the application declares none and the container
- * offers no managed one (Weld SE). Like the pool of Python's {@code ThreadPoolExecutor()}: a plain
+ * Chooses the default executor where the application declares none: the runtime's managed pool
+ * where there is one (Quarkus's pool for application work; a Jakarta EE server's default
+ * {@code ManagedExecutorService}, as a CDI bean or at {@code java:comp/DefaultManagedExecutorService}),
+ * which the library never shuts down; elsewhere (Weld SE) a pool of its own. Like the pool of
+ * Python's {@code ThreadPoolExecutor()}, that is a plain
  * {@link ThreadPoolExecutor} of {@code dev.cdiasync.threads} platform threads named
  * {@code cdi-async-N}, daemons with the deployment's context class loader; with
  * {@code dev.cdiasync.virtual-threads=true} (Java 21 and later) a new virtual thread per call, at
@@ -36,6 +44,75 @@ final class DefaultExecutor {
     static final String THREAD_PREFIX = "cdi-async-";
 
     private DefaultExecutor() {
+    }
+
+    private static final String MANAGED_EXECUTOR = "jakarta.enterprise.concurrent.ManagedExecutorService";
+    private static final String DEFAULT_MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+
+    /**
+     * The default executor for a deployment.
+     *
+     * @param lookup  the container's lookup
+     * @param quarkus whether the runtime is Quarkus, whose {@code @Default ExecutorService} is its
+     *                managed pool for application work
+     */
+    static ExecutorService choose(Instance<Object> lookup, boolean quarkus) {
+        if (quarkus) {
+            Instance<ExecutorService> platform = lookup.select(ExecutorService.class);
+            if (platform.isResolvable()) {
+                LOG.config("The default @Async executor is Quarkus's pool for application work");
+                return platform.get();
+            }
+        }
+        ExecutorService managed = containerManaged(lookup);
+        if (managed != null) {
+            LOG.config("The default @Async executor is the container's default ManagedExecutorService");
+            return managed;
+        }
+        return create(Settings.read(problem -> {
+            // reported by the registry, which reads the same settings at startup
+        }));
+    }
+
+    /*
+     * A Jakarta EE server's default ManagedExecutorService, without a compile-time dependency on
+     * Jakarta Concurrency: first as a CDI bean (Concurrency 3.1), then by its standard JNDI name.
+     */
+    private static ExecutorService containerManaged(Instance<Object> lookup) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class<?> type = Class.forName(MANAGED_EXECUTOR, false, loader != null ? loader
+                    : DefaultExecutor.class.getClassLoader());
+            Instance<?> bean = lookup.select(type);
+            if (bean.isResolvable() && bean.get() instanceof ExecutorService executor) {
+                return executor;
+            }
+        } catch (ClassNotFoundException | LinkageError | RuntimeException absent) {
+            // not a Jakarta EE server, or no such bean: try JNDI
+        }
+        try {
+            Object found = new InitialContext().lookup(DEFAULT_MANAGED_EXECUTOR);
+            return found instanceof ExecutorService executor ? executor : null;
+        } catch (NamingException | RuntimeException | LinkageError absent) {
+            return null; // no naming service (Weld SE), or no such resource
+        }
+    }
+
+    /** Stops the executor if the library made it: a runtime's managed one is never touched. */
+    static void stopIfOwn(ExecutorService executor) {
+        if (!(executor instanceof Pool) && !(executor instanceof Tracked)) {
+            return;
+        }
+        executor.shutdownNow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                    || !awaitThreads(executor, deadline)) {
+                LOG.warning("Threads of the default @Async executor ignore interruption and are still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static ExecutorService create(Settings settings) {

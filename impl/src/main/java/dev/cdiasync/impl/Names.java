@@ -1,39 +1,90 @@
 package dev.cdiasync.impl;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.StringJoiner;
 
-/** How methods, types and names are written in messages, and the closest-name suggestion. */
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.declarations.MethodInfo;
+import jakarta.enterprise.lang.model.declarations.ParameterInfo;
+import jakarta.enterprise.lang.model.types.Type;
+import jakarta.enterprise.lang.model.types.WildcardType;
+
+/**
+ * How methods, types and names are written in messages, the key that matches a method seen at
+ * build time to the one an interceptor sees at run time, and the closest-name suggestion.
+ */
 final class Names {
 
     private Names() {
     }
 
     /** {@code com.acme.Reporter#log(AsyncFuture, Metrics)}: the form messages and events use. */
-    static String method(Method method) {
+    static String method(MethodInfo method) {
         StringJoiner params = new StringJoiner(", ", "(", ")");
+        for (ParameterInfo parameter : method.parameters()) {
+            params.add(simple(Types.erasure(parameter.type())));
+        }
+        return method.declaringClass().name() + "#" + method.name() + params;
+    }
+
+    /**
+     * {@code com.acme.Worker#work(java.lang.String,int[])}: the declaring class and the erased
+     * parameter types, written alike for a method of the language model and for a reflected one.
+     */
+    static String key(MethodInfo method) {
+        StringJoiner params = new StringJoiner(",", "(", ")");
+        for (ParameterInfo parameter : method.parameters()) {
+            params.add(Types.erasure(parameter.type()));
+        }
+        return method.declaringClass().name() + "#" + method.name() + params;
+    }
+
+    /** The same key for a reflected method. */
+    static String key(Method method) {
+        StringJoiner params = new StringJoiner(",", "(", ")");
         for (Class<?> type : method.getParameterTypes()) {
-            params.add(type.getSimpleName());
+            params.add(type.getTypeName());
         }
         return method.getDeclaringClass().getName() + "#" + method.getName() + params;
     }
 
     /** {@code Future<Integer>}: a type with simple names, as a user wrote it. */
     static String type(Type type) {
-        if (type instanceof Class<?> c) {
-            return c.getSimpleName();
+        switch (type.kind()) {
+            case VOID:
+                return "void";
+            case PRIMITIVE:
+                return type.asPrimitive().name();
+            case CLASS:
+                return type.asClass().declaration().simpleName();
+            case ARRAY:
+                return type(type.asArray().componentType()) + "[]";
+            case PARAMETERIZED_TYPE:
+                StringJoiner args = new StringJoiner(", ", "<", ">");
+                for (Type argument : type.asParameterizedType().typeArguments()) {
+                    args.add(type(argument));
+                }
+                return type.asParameterizedType().declaration().simpleName() + args;
+            case TYPE_VARIABLE:
+                return type.asTypeVariable().name();
+            default:
+                WildcardType wildcard = type.asWildcardType();
+                if (wildcard.upperBound() != null && !Types.isObject(wildcard.upperBound())) {
+                    return "? extends " + type(wildcard.upperBound());
+                }
+                return wildcard.lowerBound() != null ? "? super " + type(wildcard.lowerBound()) : "?";
         }
-        if (type instanceof ParameterizedType p) {
-            StringJoiner args = new StringJoiner(", ", "<", ">");
-            for (Type arg : p.getActualTypeArguments()) {
-                args.add(type(arg));
-            }
-            return type(p.getRawType()) + args;
-        }
-        return type.getTypeName().replaceAll("[\\w$]+\\.", "");
+    }
+
+    /** The simple name of a class, as {@link Class#getSimpleName()} writes it. */
+    static String simple(ClassInfo type) {
+        return type.simpleName();
+    }
+
+    /** The simple name of an erased type name: {@code String} for {@code java.lang.String}, {@code Inner} for {@code a.Outer$Inner}. */
+    static String simple(String erasure) {
+        return erasure.substring(Math.max(erasure.lastIndexOf('.'), erasure.lastIndexOf('$')) + 1);
     }
 
     /** The candidate closest to {@code name} by edit distance, or null if none is close. */

@@ -1,93 +1,148 @@
 package dev.cdiasync.impl;
 
-import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Future;
 
-import dev.cdiasync.AsyncFuture;
+import jakarta.enterprise.lang.model.declarations.ClassInfo;
+import jakarta.enterprise.lang.model.types.Type;
+import jakarta.enterprise.lang.model.types.TypeVariable;
 
-/** The type rules of declarations: which future types are allowed and what fits what. */
+/**
+ * The type rules of declarations, on the build-time language model: which future types are allowed
+ * and which callback parameter can receive the futures of which task. Types are read once into a
+ * small form of their own ({@link Ty}), on which a supertype's type arguments can be substituted.
+ */
 final class Types {
 
+    static final String OBJECT = "java.lang.Object";
+
     /** The future types an {@code @Async} method may return and an {@code @OnDone} method receive. */
-    static final Set<Class<?>> FUTURES = Set.of(Future.class, CompletableFuture.class, CompletionStage.class,
-            AsyncFuture.class);
+    static final Set<String> FUTURES = Set.of("java.util.concurrent.Future", "java.util.concurrent.CompletableFuture",
+            "java.util.concurrent.CompletionStage", "dev.cdiasync.AsyncFuture");
+
+    private static final Map<String, String> BOXES = Map.of("boolean", "Boolean", "byte", "Byte", "short", "Short",
+            "int", "Integer", "long", "Long", "float", "Float", "double", "Double", "char", "Character");
 
     private Types() {
     }
 
-    /** The raw class of a type. */
-    static Class<?> erasure(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
+    /** A type: a class with its type arguments (none when raw), a type variable, a wildcard, or another (by name). */
+    sealed interface Ty permits ClassTy, VarTy, WildTy, OtherTy {
+    }
+
+    record ClassTy(ClassInfo declaration, List<Ty> arguments) implements Ty {
+        String name() {
+            return declaration.name();
         }
-        if (type instanceof ParameterizedType p) {
-            return erasure(p.getRawType());
+    }
+
+    /** A type variable; its bounds are read when needed, as they may refer to the variable itself. */
+    record VarTy(TypeVariable variable) implements Ty {
+    }
+
+    /** A wildcard; a null bound is absent ({@code ?} has neither). */
+    record WildTy(Ty upper, Ty lower) implements Ty {
+    }
+
+    /** A primitive, array or void type, or a result known only by its erased name. */
+    record OtherTy(String name) implements Ty {
+    }
+
+    /** The erased binary name: {@code java.lang.String}, {@code int}, {@code a.B$C[]}. */
+    static String erasure(Type type) {
+        switch (type.kind()) {
+            case VOID:
+                return "void";
+            case PRIMITIVE:
+                return type.asPrimitive().name();
+            case CLASS:
+                return type.asClass().declaration().name();
+            case ARRAY:
+                return erasure(type.asArray().componentType()) + "[]";
+            case PARAMETERIZED_TYPE:
+                return type.asParameterizedType().declaration().name();
+            case TYPE_VARIABLE:
+                List<Type> bounds = type.asTypeVariable().bounds();
+                return bounds.isEmpty() ? OBJECT : erasure(bounds.get(0));
+            default:
+                Type upper = type.asWildcardType().upperBound();
+                return upper == null ? OBJECT : erasure(upper);
         }
-        if (type instanceof GenericArrayType g) {
-            return erasure(g.getGenericComponentType()).arrayType();
+    }
+
+    static boolean isObject(Type type) {
+        return type.isClass() && type.asClass().declaration().name().equals(OBJECT);
+    }
+
+    /** Whether a type is one of the four future types, raw or parameterized. */
+    static boolean isFuture(Type type) {
+        return (type.isClass() || type.isParameterizedType()) && FUTURES.contains(erasure(type));
+    }
+
+    /** {@code Integer} for {@code int}: the type argument to suggest for a primitive result. */
+    static String boxed(Type type) {
+        return type.isPrimitive() ? BOXES.get(type.asPrimitive().name()) : Names.type(type);
+    }
+
+    static Ty of(Type type) {
+        switch (type.kind()) {
+            case CLASS:
+                return new ClassTy(type.asClass().declaration(), List.of());
+            case PARAMETERIZED_TYPE:
+                List<Ty> arguments = new ArrayList<>();
+                for (Type argument : type.asParameterizedType().typeArguments()) {
+                    arguments.add(of(argument));
+                }
+                return new ClassTy(type.asParameterizedType().declaration(), arguments);
+            case TYPE_VARIABLE:
+                return new VarTy(type.asTypeVariable());
+            case WILDCARD_TYPE:
+                Type upper = type.asWildcardType().upperBound();
+                Type lower = type.asWildcardType().lowerBound();
+                return new WildTy(upper == null || isObject(upper) ? null : of(upper), lower == null ? null : of(lower));
+            default:
+                return new OtherTy(erasure(type));
         }
-        if (type instanceof TypeVariable<?> v) {
-            return erasure(v.getBounds()[0]);
-        }
-        if (type instanceof WildcardType w) {
-            return erasure(w.getUpperBounds()[0]);
-        }
-        return Object.class;
     }
 
     /**
      * The result type of a future type: {@code String} for {@code Future<String>}, {@code Object}
      * for a raw one, {@code Void} for {@code void}.
      */
-    static Type resultType(Type futureOrVoid) {
-        if (futureOrVoid == void.class) {
-            return Void.class;
+    static Ty resultType(Type futureOrVoid) {
+        if (futureOrVoid.isVoid()) {
+            return new OtherTy("java.lang.Void");
         }
-        if (futureOrVoid instanceof ParameterizedType p) {
-            return p.getActualTypeArguments()[0];
+        if (futureOrVoid.isParameterizedType()) {
+            return of(futureOrVoid.asParameterizedType().typeArguments().get(0));
         }
-        return Object.class;
+        return new OtherTy(OBJECT);
+    }
+
+    /** The result type as a user would write it, for messages. */
+    static String describeResult(Type futureOrVoid) {
+        if (futureOrVoid.isVoid()) {
+            return "Void";
+        }
+        if (futureOrVoid.isParameterizedType()) {
+            return Names.type(futureOrVoid.asParameterizedType().typeArguments().get(0));
+        }
+        return "Object";
     }
 
     /** Whether a type mentions a type variable, so that it is only known per bean. */
-    static boolean isOpen(Type type) {
-        if (type instanceof TypeVariable<?>) {
+    static boolean isOpen(Ty type) {
+        if (type instanceof VarTy) {
             return true;
         }
-        if (type instanceof ParameterizedType p) {
-            for (Type arg : p.getActualTypeArguments()) {
-                if (isOpen(arg)) {
-                    return true;
-                }
-            }
-            return false;
+        if (type instanceof ClassTy c) {
+            return c.arguments().stream().anyMatch(Types::isOpen);
         }
-        if (type instanceof WildcardType w) {
-            for (Type bound : w.getUpperBounds()) {
-                if (isOpen(bound)) {
-                    return true;
-                }
-            }
-            for (Type bound : w.getLowerBounds()) {
-                if (isOpen(bound)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (type instanceof GenericArrayType g) {
-            return isOpen(g.getGenericComponentType());
+        if (type instanceof WildTy w) {
+            return w.upper() != null && isOpen(w.upper()) || w.lower() != null && isOpen(w.lower());
         }
         return false;
     }
@@ -99,23 +154,14 @@ final class Types {
      * {@code Integer} task); {@code ?} fits anything, {@code ? extends S} and a type variable check
      * their bounds, and {@code ? super S} fits when S can be assigned to the result.
      */
-    static boolean accepts(Type declared, Type result) {
-        if (declared instanceof WildcardType w) {
-            for (Type upper : w.getUpperBounds()) {
-                if (!accepts(upper, result)) {
-                    return false;
-                }
-            }
-            for (Type lower : w.getLowerBounds()) {
-                if (!isAssignable(lower, result)) {
-                    return false;
-                }
-            }
-            return true;
+    static boolean accepts(Ty declared, Ty result) {
+        if (declared instanceof WildTy w) {
+            return (w.upper() == null || accepts(w.upper(), result))
+                    && (w.lower() == null || isAssignable(w.lower(), result));
         }
-        if (declared instanceof TypeVariable<?> v) {
-            for (Type bound : v.getBounds()) {
-                if (!accepts(bound, result)) {
+        if (declared instanceof VarTy v) {
+            for (Type bound : v.variable().bounds()) {
+                if (!accepts(of(bound), result)) {
                     return false;
                 }
             }
@@ -125,26 +171,29 @@ final class Types {
     }
 
     /** Whether a value of type {@code from} can be assigned to {@code to}, reading generics loosely. */
-    static boolean isAssignable(Type from, Type to) {
+    static boolean isAssignable(Ty from, Ty to) {
         if (isOpen(from)) {
             return true; // a type variable of the bean: only known per bean, so not held against it
         }
-        if (to instanceof TypeVariable<?> || to instanceof WildcardType) {
+        if (to instanceof VarTy || to instanceof WildTy) {
             return accepts(to, from);
         }
-        if (!erasure(to).isAssignableFrom(erasure(from))) {
+        if (to instanceof ClassTy target && target.name().equals(OBJECT)) {
+            return true;
+        }
+        if (to instanceof OtherTy || from instanceof OtherTy || !(from instanceof ClassTy fromClass)) {
+            return erased(from).equals(erased(to));
+        }
+        ClassTy target = (ClassTy) to;
+        ClassTy seen = asSupertype(fromClass, target.name());
+        if (seen == null) {
             return false;
         }
-        if (to instanceof ParameterizedType toP) {
-            // Compare type arguments on the same class: ArrayList<String> is seen as List<String>.
-            Type seen = asSupertype(from, erasure(toP));
-            if (seen instanceof ParameterizedType fromP && !isOpen(fromP)) {
-                Type[] toArgs = toP.getActualTypeArguments();
-                Type[] fromArgs = fromP.getActualTypeArguments();
-                for (int i = 0; i < toArgs.length; i++) {
-                    if (!contains(toArgs[i], fromArgs[i])) {
-                        return false;
-                    }
+        // Compare type arguments on the same class: ArrayList<String> is seen as List<String>.
+        if (!target.arguments().isEmpty() && seen.arguments().size() == target.arguments().size() && !isOpen(seen)) {
+            for (int i = 0; i < target.arguments().size(); i++) {
+                if (!contains(target.arguments().get(i), seen.arguments().get(i))) {
+                    return false;
                 }
             }
         }
@@ -154,28 +203,25 @@ final class Types {
     /**
      * The type {@code type} has as its supertype of class {@code target}, with the type arguments
      * of {@code type} carried along ({@code List<String>} for {@code ArrayList<String>} and
-     * {@code List}); null if it has none.
+     * {@code java.util.List}); null if it has none.
      */
-    static Type asSupertype(Type type, Class<?> target) {
-        Class<?> raw = erasure(type);
-        if (raw == target) {
+    static ClassTy asSupertype(ClassTy type, String target) {
+        if (type.name().equals(target)) {
             return type;
         }
-        Map<TypeVariable<?>, Type> bindings = new HashMap<>();
-        if (type instanceof ParameterizedType p) {
-            TypeVariable<?>[] variables = raw.getTypeParameters();
-            Type[] arguments = p.getActualTypeArguments();
-            for (int i = 0; i < variables.length && i < arguments.length; i++) {
-                bindings.put(variables[i], arguments[i]);
-            }
+        ClassInfo declaration = type.declaration();
+        Map<String, Ty> bindings = new HashMap<>();
+        List<TypeVariable> variables = declaration.typeParameters();
+        for (int i = 0; i < variables.size() && i < type.arguments().size(); i++) {
+            bindings.put(variables.get(i).name(), type.arguments().get(i));
         }
-        List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
-        if (raw.getGenericSuperclass() != null) {
-            supertypes.add(raw.getGenericSuperclass());
+        List<Type> supertypes = new ArrayList<>(declaration.superInterfaces());
+        if (declaration.superClass() != null) {
+            supertypes.add(declaration.superClass());
         }
         for (Type supertype : supertypes) {
-            if (target.isAssignableFrom(erasure(supertype))) {
-                Type found = asSupertype(substitute(supertype, bindings), target);
+            if (substitute(of(supertype), bindings) instanceof ClassTy classType) {
+                ClassTy found = asSupertype(classType, target);
                 if (found != null) {
                     return found;
                 }
@@ -184,48 +230,64 @@ final class Types {
         return null;
     }
 
-    private static Type substitute(Type type, Map<TypeVariable<?>, Type> bindings) {
-        if (type instanceof TypeVariable<?> v) {
-            return bindings.getOrDefault(v, v);
+    private static Ty substitute(Ty type, Map<String, Ty> bindings) {
+        if (type instanceof VarTy v) {
+            return bindings.getOrDefault(v.variable().name(), v);
         }
-        if (type instanceof ParameterizedType p) {
-            Type[] arguments = p.getActualTypeArguments().clone();
-            for (int i = 0; i < arguments.length; i++) {
-                arguments[i] = substitute(arguments[i], bindings);
+        if (type instanceof ClassTy c && !c.arguments().isEmpty()) {
+            List<Ty> arguments = new ArrayList<>();
+            for (Ty argument : c.arguments()) {
+                arguments.add(substitute(argument, bindings));
             }
-            return new Parameterized((Class<?>) p.getRawType(), arguments);
+            return new ClassTy(c.declaration(), arguments);
+        }
+        if (type instanceof WildTy w) {
+            return new WildTy(w.upper() == null ? null : substitute(w.upper(), bindings),
+                    w.lower() == null ? null : substitute(w.lower(), bindings));
         }
         return type;
     }
 
-    /** A parameterized type made here, for a supertype whose arguments were substituted. */
-    private record Parameterized(Class<?> raw, Type[] arguments) implements ParameterizedType {
-        @Override
-        public Type[] getActualTypeArguments() {
-            return arguments.clone();
-        }
-
-        @Override
-        public Type getRawType() {
-            return raw;
-        }
-
-        @Override
-        public Type getOwnerType() {
-            return raw.getDeclaringClass();
-        }
-
-        @Override
-        public String toString() {
-            return Names.type(this);
-        }
-    }
-
     /* Type argument containment, as Java's generics define it (List<? extends Number> contains Integer). */
-    private static boolean contains(Type declared, Type actual) {
-        if (declared instanceof WildcardType || declared instanceof TypeVariable<?>) {
+    private static boolean contains(Ty declared, Ty actual) {
+        if (declared instanceof WildTy || declared instanceof VarTy) {
             return accepts(declared, actual);
         }
-        return declared.equals(actual);
+        return same(declared, actual);
+    }
+
+    private static boolean same(Ty a, Ty b) {
+        if (a instanceof ClassTy x && b instanceof ClassTy y) {
+            if (!x.name().equals(y.name()) || x.arguments().size() != y.arguments().size()) {
+                return false;
+            }
+            for (int i = 0; i < x.arguments().size(); i++) {
+                if (!same(x.arguments().get(i), y.arguments().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof VarTy x && b instanceof VarTy y) {
+            return x.variable().name().equals(y.variable().name());
+        }
+        if (a instanceof WildTy x && b instanceof WildTy y) {
+            return sameOrBothNull(x.upper(), y.upper()) && sameOrBothNull(x.lower(), y.lower());
+        }
+        return a instanceof OtherTy && b instanceof OtherTy && erased(a).equals(erased(b));
+    }
+
+    private static boolean sameOrBothNull(Ty a, Ty b) {
+        return a == null ? b == null : b != null && same(a, b);
+    }
+
+    private static String erased(Ty type) {
+        if (type instanceof ClassTy c) {
+            return c.name();
+        }
+        if (type instanceof OtherTy o) {
+            return o.name();
+        }
+        return OBJECT;
     }
 }

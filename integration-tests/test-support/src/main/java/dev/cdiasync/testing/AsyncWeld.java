@@ -2,18 +2,18 @@ package dev.cdiasync.testing;
 
 import org.jboss.weld.junit5.WeldInitiator;
 
-import dev.cdiasync.impl.AsyncExtension;
-
-/** The Weld SE test container of a weld-junit5 test: the given bean classes, discovery off, and the extension. */
+/**
+ * The Weld SE test container of a weld-junit5 test: the given bean classes and discovery off. The
+ * library's extension is not named: Weld loads it from the impl jar as a service, as for any user.
+ */
 public final class AsyncWeld {
 
     private AsyncWeld() {
     }
 
-    /** For a {@code @WeldSetup} field: a container of these bean classes with {@link AsyncExtension}. */
+    /** For a {@code @WeldSetup} field: a container of these bean classes. */
     public static WeldInitiator of(Class<?>... beanClasses) {
         return WeldInitiator.from(WeldInitiator.createWeld()
-                .addBeanClasses(beanClasses)
-                .addExtension(new AsyncExtension())).build();
+                .addBeanClasses(beanClasses)).build();
     }
 }

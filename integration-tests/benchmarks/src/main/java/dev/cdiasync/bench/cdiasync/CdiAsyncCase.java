@@ -10,7 +10,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import dev.cdiasync.bench.BenchPool;
 import dev.cdiasync.bench.Case;
 import dev.cdiasync.bench.Containers;
-import dev.cdiasync.impl.AsyncExtension;
 
 /**
  * A Weld SE container with the cdi-async extension, the {@code @Async} worker, its annotated
@@ -28,7 +27,6 @@ public abstract class CdiAsyncCase extends Case {
     @Setup(Level.Trial)
     public void setUp() {
         container = Containers.weld("cdi-async")
-                .addExtension(new AsyncExtension())
                 .addBeanClasses(BenchPool.class, AsyncWorker.class, DoneCallbacks.class)
                 .initialize();
         worker = container.select(AsyncWorker.class).get();

@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cdiasync.bench.Containers;
 import dev.cdiasync.bench.Pools;
-import dev.cdiasync.impl.AsyncExtension;
 
 /**
  * The price of the default executor's promise that nothing a call leaves on its thread reaches the next call,
@@ -102,7 +101,7 @@ public class DefaultExecutorBenchmark {
         public void setUp() {
             System.setProperty(THREADS, String.valueOf(Pools.BENCH_THREADS));
             try {
-                container = Containers.weld("default-executor").addExtension(new AsyncExtension())
+                container = Containers.weld("default-executor")
                         .addBeanClasses(ExecutorUser.class).initialize();
             } finally {
                 System.clearProperty(THREADS);

@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cdiasync.bench.Arrival;
 import dev.cdiasync.bench.Containers;
-import dev.cdiasync.impl.AsyncExtension;
 
 /**
  * Wall time of {@code tasks} {@code @Async} calls that each block {@code blockMillis} ms, until all
@@ -70,7 +69,6 @@ public class VirtualThreadsBenchmark {
         }
         try {
             container = Containers.weld("virtual-threads-" + executor)
-                    .addExtension(new AsyncExtension())
                     .addBeanClasses(BlockingWorker.class, BlockingCallbacks.class)
                     .initialize();
         } finally {

@@ -66,7 +66,7 @@ class AnnotationsOnInterceptorMethodTest {
 
     @Test
     void namesEachMethodAndSaysToMoveItToABean() {
-        Deployments.Failure failure = deploy(Worker.class, AuditInterceptor.class).isDefinitionError();
+        Deployments.Failure failure = deploy(Worker.class, AuditInterceptor.class).isDeploymentProblem();
 
         assertMentions(failure.problemAbout(method(AuditInterceptor.class, "finished(Future)")), "@OnDone",
                 "interceptor", "Move the method to a bean");

@@ -40,7 +40,7 @@ class AsyncAndOnDoneOnOneMethodTest {
 
     @Test
     void bothAnnotationsOnTheMethod() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@OnDone", method(Reporter.class, "log(Future)"), "also @Async",
                 "remove one of the annotations");
@@ -48,7 +48,7 @@ class AsyncAndOnDoneOnOneMethodTest {
 
     @Test
     void callbackInAClassLevelAsyncBean() {
-        String problem = deploy(Worker.class, AsyncReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, AsyncReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@OnDone", method(AsyncReporter.class, "log(Future)"), "also @Async",
                 "@Async on class " + AsyncReporter.class.getName(), "Move the callback to a bean that is not @Async");

@@ -32,7 +32,7 @@ class AsyncOnInterfaceMethodTest {
 
     @Test
     void namesTheInterfaceMethodAndTheImplementationToAnnotate() {
-        String problem = deploy(SmtpMailer.class).isDefinitionError().onlyProblem();
+        String problem = deploy(SmtpMailer.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@Async", method(Mailer.class, "send(String)"), SmtpMailer.class.getName());
     }

@@ -24,7 +24,7 @@ class AsyncPrivateMethodTest {
 
     @Test
     void namesTheMethodAndSaysWhatToChange() {
-        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@Async", method(Worker.class, "fetch()"), "private", "Make it package-private, protected or public");
     }

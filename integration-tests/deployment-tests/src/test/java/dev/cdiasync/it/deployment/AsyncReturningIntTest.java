@@ -22,7 +22,7 @@ class AsyncReturningIntTest {
 
     @Test
     void namesTheMethodAndSuggestsTheBoxedFutureType() {
-        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@Async", method(Worker.class, "count()"), "returns int",
                 "CompletableFuture<Integer>");

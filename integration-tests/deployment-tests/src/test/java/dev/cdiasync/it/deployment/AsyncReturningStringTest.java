@@ -22,7 +22,7 @@ class AsyncReturningStringTest {
 
     @Test
     void namesTheMethodAndTheFutureTypesAllowed() {
-        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@Async", method(Worker.class, "fetch(int)"), "returns String",
                 "void, Future<T>, CompletableFuture<T>, CompletionStage<T> or AsyncFuture<T>",

@@ -24,7 +24,7 @@ class AsyncStaticMethodTest {
 
     @Test
     void namesTheMethodAndSaysWhatToChange() {
-        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@Async", method(Worker.class, "fetch()"), "static", "Make it an instance method");
     }

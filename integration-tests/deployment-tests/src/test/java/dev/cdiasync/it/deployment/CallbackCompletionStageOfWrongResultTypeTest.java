@@ -33,7 +33,7 @@ class CallbackCompletionStageOfWrongResultTypeTest {
 
     @Test
     void namesTheCallbackAndTheStageTypeToDeclare() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(CompletionStage)"), "CompletionStage<Integer>",
                 method(Worker.class, "work()"), "Declare CompletionStage<String> or CompletionStage<?>");

@@ -51,7 +51,7 @@ class CallbackFirstParameterNotFutureTest {
 
     @Test
     void theResultTypeInsteadOfAFuture() {
-        String problem = deploy(Worker.class, ResultReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, ResultReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(ResultReporter.class, "log(String)"), "String, not a future",
                 "Future, CompletableFuture, CompletionStage or AsyncFuture");
@@ -59,7 +59,7 @@ class CallbackFirstParameterNotFutureTest {
 
     @Test
     void theFutureInSecondPlace() {
-        String problem = deploy(Worker.class, SwappedReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, SwappedReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(SwappedReporter.class, "log(Worker, Future)"), "Worker, not a future",
                 "Future, CompletableFuture, CompletionStage or AsyncFuture");
@@ -67,7 +67,7 @@ class CallbackFirstParameterNotFutureTest {
 
     @Test
     void aFutureImplementationClass() {
-        String problem = deploy(Worker.class, FutureTaskReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, FutureTaskReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(FutureTaskReporter.class, "log(FutureTask)"), "FutureTask<String>",
                 "Future, CompletableFuture, CompletionStage or AsyncFuture");

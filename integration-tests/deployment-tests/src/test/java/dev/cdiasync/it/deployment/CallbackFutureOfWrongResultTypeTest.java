@@ -49,7 +49,7 @@ class CallbackFutureOfWrongResultTypeTest {
 
     @Test
     void namesTheCallbackTheTaskMethodAndTheTypeToDeclare() {
-        String problem = deploy(Worker.class, IntegerReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, IntegerReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(IntegerReporter.class, "log(Future)"), "Future<Integer>",
                 method(Worker.class, "work()"), "String", "Declare Future<String> or Future<?>");
@@ -57,7 +57,7 @@ class CallbackFutureOfWrongResultTypeTest {
 
     @Test
     void theFutureMustFitEveryMethodThatSharesTheTaskName() {
-        String problem = deploy(Worker.class, Counter.class, StringReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Counter.class, StringReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(StringReporter.class, "log(Future)"), "Future<String>",
                 method(Counter.class, "count()"), "Integer", "Declare Future<Integer> or Future<?>");

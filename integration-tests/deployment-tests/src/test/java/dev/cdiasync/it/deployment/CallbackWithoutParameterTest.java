@@ -29,7 +29,7 @@ class CallbackWithoutParameterTest {
 
     @Test
     void namesTheMethodAndShowsTheFutureParameterToDeclare() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "finished()"), "no parameter",
                 "void finished(AsyncFuture<?> future)");

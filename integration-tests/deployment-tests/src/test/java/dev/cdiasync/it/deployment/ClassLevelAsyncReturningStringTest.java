@@ -34,7 +34,7 @@ class ClassLevelAsyncReturningStringTest {
 
     @Test
     void namesTheMethodAndTheAnnotatedClass() {
-        String problem = deploy(Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Worker.class, "describe()"), "@Async on class " + Worker.class.getName(),
                 "returns String", "CompletableFuture<String>");

@@ -12,7 +12,6 @@ import java.util.List;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
-import dev.cdiasync.impl.AsyncExtension;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 
@@ -28,7 +27,7 @@ final class Deployments {
      * the test fails; any other exception propagates.
      */
     static Failure deploy(Class<?>... beanClasses) {
-        Weld weld = new Weld().disableDiscovery().addBeanClasses(beanClasses).addExtension(new AsyncExtension());
+        Weld weld = new Weld().disableDiscovery().addBeanClasses(beanClasses);
         try (WeldContainer container = weld.initialize()) {
             return fail("Deployment of " + names(beanClasses) + " succeeded; it should have failed");
         } catch (DefinitionException | DeploymentException e) {
@@ -87,13 +86,10 @@ final class Deployments {
             return problems;
         }
 
-        /** Asserts the deployment failed with a definition error (found at bean discovery). */
-        Failure isDefinitionError() {
-            assertInstanceOf(DefinitionException.class, exception, this::describe);
-            return this;
-        }
-
-        /** Asserts the deployment failed with a deployment problem (found at deployment validation). */
+        /**
+         * Asserts the deployment failed with a deployment problem: the library reports every mistake of its
+         * declarations when the container validates the deployment, and malformed settings when it starts.
+         */
         Failure isDeploymentProblem() {
             assertInstanceOf(DeploymentException.class, exception, this::describe);
             return this;

@@ -39,7 +39,7 @@ class EmptyTaskNameTest {
 
     @Test
     void emptyTaskName() {
-        String problem = deploy(Worker.class, EmptyReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, EmptyReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(EmptyReporter.class, "log(Future)"), "task is empty",
                 "SimpleClassName.methodName");
@@ -48,7 +48,7 @@ class EmptyTaskNameTest {
 
     @Test
     void blankTaskName() {
-        String problem = deploy(Worker.class, BlankReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, BlankReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(BlankReporter.class, "log(Future)"), "task is empty",
                 "SimpleClassName.methodName");

@@ -11,7 +11,6 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
-import dev.cdiasync.impl.AsyncExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -62,7 +61,7 @@ class EqualDefaultTaskNamesTest {
 
     @Test
     void twoClassesWithTheSameDefaultNameFailAndAskForExplicitNames() {
-        String problem = deploy(Billing.Worker.class, Shipping.Worker.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Billing.Worker.class, Shipping.Worker.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Billing.Worker.class, "run()"), method(Shipping.Worker.class, "run()"),
                 "'Worker.run'", "explicit", "@Async(task = ");
@@ -70,7 +69,7 @@ class EqualDefaultTaskNamesTest {
 
     @Test
     void anExplicitlySharedNameAndOverloadsDeploy() {
-        Weld weld = new Weld().disableDiscovery().addExtension(new AsyncExtension())
+        Weld weld = new Weld().disableDiscovery()
                 .addBeanClasses(Billing.Worker.class, Explicit.Worker.class, Overloads.class);
         try (WeldContainer container = weld.initialize()) {
             container.select(Overloads.class).get().send("a", 2).join();

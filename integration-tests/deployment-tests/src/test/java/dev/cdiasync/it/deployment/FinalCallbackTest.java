@@ -31,7 +31,7 @@ class FinalCallbackTest {
 
     @Test
     void namesTheMethodAndSaysWhatToChange() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "final", "Remove final");
     }

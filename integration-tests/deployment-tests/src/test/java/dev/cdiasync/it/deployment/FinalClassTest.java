@@ -36,7 +36,7 @@ class FinalClassTest {
 
     @Test
     void namesTheClassAndSaysToRemoveFinal() {
-        String problem = deploy(Worker.class, FinalListener.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, FinalListener.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, FinalListener.class.getName(), "is final", "Remove final");
     }

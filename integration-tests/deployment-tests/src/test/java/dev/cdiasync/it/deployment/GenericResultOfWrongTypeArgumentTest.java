@@ -34,7 +34,7 @@ class GenericResultOfWrongTypeArgumentTest {
 
     @Test
     void namesTheCallbackAndTheParameterizedTypeToDeclare() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "Future<List<Integer>>",
                 "Declare Future<List<String>> or Future<?>");

@@ -41,7 +41,7 @@ class OnDoneOnInterfaceMethodTest {
 
     @Test
     void namesTheInterfaceMethodAndTheImplementationToAnnotate() {
-        String problem = deploy(Worker.class, LoggingListener.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, LoggingListener.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, "@OnDone", method(Listener.class, "finished(Future)"), LoggingListener.class.getName(),
                 "never be called");

@@ -31,7 +31,7 @@ class PrivateCallbackTest {
 
     @Test
     void namesTheMethodAndSaysWhatToChange() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "private", "Make it package-private, protected or public");
     }

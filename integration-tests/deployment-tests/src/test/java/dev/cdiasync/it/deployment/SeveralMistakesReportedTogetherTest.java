@@ -18,10 +18,23 @@ import dev.cdiasync.it.deployment.Deployments.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** Every mistake of one phase is reported in the same failure, so a user fixes them all after one boot, not one per restart. */
+/**
+ * Every mistake of a deployment is reported in the same failure, so a user fixes them all after one boot, not one per
+ * restart: the declarations and executors, checked when the container validates the deployment; then the settings,
+ * read when the application starts.
+ */
 class SeveralMistakesReportedTogetherTest {
 
     private static final String THREADS = "dev.cdiasync.threads";
+    private static final String GRACE = "dev.cdiasync.shutdown-grace-ms";
+
+    /** No mistake at all. */
+    @ApplicationScoped
+    public static class Sound {
+        @Async
+        public void work() {
+        }
+    }
 
     /** Three mistakes of shape in one bean, and a good task. */
     @ApplicationScoped
@@ -78,30 +91,31 @@ class SeveralMistakesReportedTogetherTest {
     @AfterEach
     void clearSettings() {
         System.clearProperty(THREADS);
+        System.clearProperty(GRACE);
     }
 
     @Test
-    void definitionErrorsOfSeveralBeansAreReportedTogether() {
-        Failure failure = deploy(Worker.class, Reporter.class).isDefinitionError();
+    void mistakesOfSeveralBeansAreReportedTogether() {
+        Failure failure = deploy(Worker.class, Reporter.class, ValidationMistakes.class).isDeploymentProblem();
 
-        assertEquals(6, failure.problems().size(), () -> String.join("\n", failure.problems()));
+        assertEquals(8, failure.problems().size(), () -> String.join("\n", failure.problems()));
         assertMentions(failure.problemAbout(method(Worker.class, "hidden()")), "private");
         assertMentions(failure.problemAbout(method(Worker.class, "fetch()")), "returns String");
         assertMentions(failure.problemAbout(method(Worker.class, "tidy()")), "static");
         assertMentions(failure.problemAbout(method(Reporter.class, "misspelt(Future)")), "did you mean 'work'?");
         assertMentions(failure.problemAbout(method(Reporter.class, "wrongType(Future)")), "Future<String>");
         assertMentions(failure.problemAbout(method(Reporter.class, "noFuture()")), "no parameter");
+        assertMentions(failure.problemAbout(method(ValidationMistakes.class, "work()")), "'nowhere'");
+        assertMentions(failure.problemAbout("@AsyncExecutor(\"io\")"), "not an Executor");
     }
 
     @Test
-    void deploymentProblemsAreReportedTogether() {
+    void malformedSettingsAreReportedTogether() {
         System.setProperty(THREADS, "abc");
+        System.setProperty(GRACE, "10s");
 
-        Failure failure = deploy(ValidationMistakes.class).isDeploymentProblem();
+        Failure failure = deploy(Sound.class).isDeploymentProblem();
 
-        assertEquals(3, failure.problems().size(), () -> String.join("\n", failure.problems()));
-        assertMentions(failure.problemAbout(method(ValidationMistakes.class, "work()")), "'nowhere'");
-        assertMentions(failure.problemAbout("@AsyncExecutor(\"io\")"), "not an Executor");
-        assertMentions(failure.problemAbout(THREADS), "'abc'");
+        assertMentions(failure.exception().getMessage(), THREADS + "='abc'", GRACE + "='10s'");
     }
 }

@@ -31,7 +31,7 @@ class StaticCallbackTest {
 
     @Test
     void namesTheMethodAndSaysWhatToChange() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "static", "Make it an instance method");
     }

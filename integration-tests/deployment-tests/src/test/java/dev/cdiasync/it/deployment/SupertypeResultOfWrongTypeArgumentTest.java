@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -50,7 +49,7 @@ class SupertypeResultOfWrongTypeArgumentTest {
 
     @Test
     void aSupertypeWithOtherTypeArgumentsIsRefused() {
-        String problem = deploy(Worker.class, WrongListener.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, WrongListener.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(WrongListener.class, "counted(Future)"), "Future<Collection<Integer>>",
                 "ArrayList<String>");
@@ -58,8 +57,7 @@ class SupertypeResultOfWrongTypeArgumentTest {
 
     @Test
     void theSameSupertypeWithTheRightTypeArgumentsDeploys() {
-        Weld weld = new Weld().disableDiscovery().addBeanClasses(Worker.class, RightListener.class)
-                .addExtension(new AsyncExtension());
+        Weld weld = new Weld().disableDiscovery().addBeanClasses(Worker.class, RightListener.class);
         try (WeldContainer container = weld.initialize()) {
             container.select(Worker.class).get();
         }

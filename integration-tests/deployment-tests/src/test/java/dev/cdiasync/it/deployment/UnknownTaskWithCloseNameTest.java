@@ -44,14 +44,14 @@ class UnknownTaskWithCloseNameTest {
 
     @Test
     void misspeltExplicitTaskNameSuggestsTheClosestOne() {
-        String problem = deploy(Worker.class, MisspeltReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, MisspeltReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(MisspeltReporter.class, "log(Future)"), "'reprot'", "did you mean 'report'?");
     }
 
     @Test
     void misspeltDefaultTaskNameSuggestsSimpleClassNameDotMethodName() {
-        String problem = deploy(Worker.class, MisspeltDefaultNameReporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, MisspeltDefaultNameReporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(MisspeltDefaultNameReporter.class, "log(Future)"), "'Worker.cleanup'",
                 "did you mean 'Worker.cleanUp'?");

@@ -34,7 +34,7 @@ class UnknownTaskWithNothingCloseTest {
 
     @Test
     void namesTheMethodAndTheKnownTasksWithoutSuggestingAnUnrelatedOne() {
-        String problem = deploy(Worker.class, Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Worker.class, Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "'invoicing'", "Set task to the name of an"
                 + " @Async task", "report");
@@ -43,7 +43,7 @@ class UnknownTaskWithNothingCloseTest {
 
     @Test
     void saysSoWhenTheDeploymentHasNoTaskAtAll() {
-        String problem = deploy(Reporter.class).isDefinitionError().onlyProblem();
+        String problem = deploy(Reporter.class).isDeploymentProblem().onlyProblem();
 
         assertMentions(problem, method(Reporter.class, "log(Future)"), "'invoicing'", "Known tasks: none");
         assertDoesNotMention(problem, "did you mean");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.cdiasync.impl.AsyncExtension;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 
@@ -31,7 +30,6 @@ public final class Containers {
             return SeContainerInitializer.newInstance()
                     .disableDiscovery()
                     .addBeanClasses(beanClasses)
-                    .addExtensions(AsyncExtension.class)
                     .initialize();
         } finally {
             previous.forEach((name, value) -> {

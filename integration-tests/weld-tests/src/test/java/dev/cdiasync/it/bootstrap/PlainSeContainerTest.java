@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.OnDone;
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.support.Journal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.se.SeContainer;
@@ -21,8 +20,8 @@ import jakarta.enterprise.inject.se.SeContainerInitializer;
 import jakarta.inject.Inject;
 
 /**
- * Proves the library works when booted with the plain CDI SE API, discovery disabled and the extension
- * added by class, as an application without weld-junit5 would.
+ * Proves the library works when booted with the plain CDI SE API and discovery disabled, as an
+ * application without weld-junit5 would, without naming the extension: Weld loads it as a service.
  */
 class PlainSeContainerTest {
 
@@ -48,12 +47,10 @@ class PlainSeContainerTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked") // addExtensions(Class<? extends Extension>...) is a generic varargs method
     void taskRunsAndItsCallbackHearsIt() throws Exception {
         try (SeContainer container = SeContainerInitializer.newInstance()
                 .disableDiscovery()
                 .addBeanClasses(Greeter.class, Listener.class, Journal.class)
-                .addExtensions(AsyncExtension.class)
                 .initialize()) {
             Greeter greeter = container.select(Greeter.class).get();
             Journal journal = container.select(Journal.class).get();

@@ -12,7 +12,6 @@ import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
-import dev.cdiasync.impl.AsyncExtension;
 import dev.cdiasync.it.requestcontext.RequestContextTest.Listener;
 import dev.cdiasync.it.requestcontext.RequestContextTest.RequestState;
 import dev.cdiasync.it.requestcontext.RequestContextTest.Sequence;
@@ -30,8 +29,7 @@ class ExistingRequestContextTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-            .addBeanClasses(Sequence.class, RequestState.class, Worker.class, Listener.class, Journal.class)
-            .addExtension(new AsyncExtension()))
+            .addBeanClasses(Sequence.class, RequestState.class, Worker.class, Listener.class, Journal.class))
             .activate(RequestScoped.class)
             .build();
 

@@ -1,0 +1,289 @@
+package dev.cdiasync.impl;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.CallbackFailure;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.IllegalProductException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanContainer;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.invoke.Invoker;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+/**
+ * The run-time side of the library, one per deployment: at startup it gathers what the build
+ * found (the {@code @Async} methods and the {@code @OnDone} callbacks with their invokers), reads
+ * the settings, resolves the executors and prepares each call site once; the interceptor then
+ * routes each call here; at shutdown it drains the calls in flight.
+ */
+@Singleton
+class Registry {
+
+    private static final Logger LOG = Logger.getLogger("dev.cdiasync");
+
+    /** An {@code @Async} method of a bean class, as the build found it. */
+    record Site(Class<?> beanClass, String key, String description, String taskName, String executorName,
+            boolean returnsVoid) {
+    }
+
+    /** An {@code @OnDone} method of a bean class, as the build found it, with its invoker. */
+    record Callback(Class<?> beanClass, Annotation[] qualifiers, String taskName, String declaringClass,
+            String methodName, String description, int priority, int parameterCount, Invoker<Object, ?> invoker,
+            boolean looksUpInstance) {
+    }
+
+    @Inject
+    Event<AsyncExtension.Declared> declarations;
+
+    @Inject
+    Event<CallbackFailure> failures;
+
+    @Inject
+    @Any
+    Instance<Executor> executors;
+
+    /* Also keeps the runtime's own pool, which the default executor may be, from being removed as unused. */
+    @Inject
+    Instance<ExecutorService> platformExecutor;
+
+    @Inject
+    RequestContexts requestContexts;
+
+    @Inject
+    BeanContainer container;
+
+    /* Published once by start(), before any call is routed; then only read. */
+    private volatile Map<String, CallSite[]> sitesByKey;
+    private final Map<Method, CallSite[]> sitesByMethod = new ConcurrentHashMap<>();
+    private InFlight inFlight;
+    private Settings settings = Settings.defaults();
+
+    /** Prepares everything at startup, before the application's own observers, so that a mistake fails deployment. */
+    void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+            Object event) {
+        start();
+    }
+
+    /*
+     * Gathers the declarations, resolves the executors and prepares the call sites. Runs once: at
+     * startup, or at the first call if that comes first (from another observer of the startup).
+     */
+    private synchronized Map<String, CallSite[]> start() {
+        if (sitesByKey != null) {
+            return sitesByKey;
+        }
+        List<String> problems = new ArrayList<>();
+        settings = Settings.read(problems::add);
+        AsyncExtension.Declared declared = new AsyncExtension.Declared();
+        declarations.fire(declared);
+        FailureReporter reporter = new FailureReporter(failures);
+        inFlight = new InFlight();
+
+        Map<String, List<AnnotatedCallback>> byTask = new HashMap<>();
+        for (Callback callback : declared.callbacks) {
+            byTask.computeIfAbsent(callback.taskName(), task -> new ArrayList<>()).add(annotated(callback));
+        }
+        Map<String, TaskCallbacks> callbacks = new HashMap<>();
+        byTask.forEach((task, list) -> {
+            list.sort(AnnotatedCallback.ORDER);
+            callbacks.put(task, new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), reporter));
+        });
+
+        Map<String, Executor> resolved = new HashMap<>();
+        Map<String, List<CallSite>> byKey = new HashMap<>();
+        for (Site site : declared.sites) {
+            Executor executor = resolved.computeIfAbsent(site.executorName(), name -> executor(name, problems));
+            TaskCallbacks taskCallbacks = callbacks.computeIfAbsent(site.taskName(),
+                    task -> new TaskCallbacks(task, new AnnotatedCallback[0], reporter));
+            byKey.computeIfAbsent(site.key(), key -> new ArrayList<>()).add(new CallSite(site.beanClass(),
+                    site.description(), site.taskName(), site.returnsVoid(), executor, taskCallbacks, inFlight,
+                    requestContexts));
+        }
+        if (!problems.isEmpty()) {
+            throw new DeploymentException(String.join("\n", problems));
+        }
+        Map<String, CallSite[]> prepared = new HashMap<>();
+        byKey.forEach((key, list) -> {
+            // Most specific bean class first, for a method that several bean classes inherit.
+            list.sort(Comparator.comparingInt((CallSite site) -> depth(site.beanClass)).reversed());
+            prepared.put(key, list.toArray(CallSite[]::new));
+        });
+        LOG.config(() -> "cdi-async: " + declared.sites.size() + " @Async methods, " + declared.callbacks.size()
+                + " @OnDone callbacks; " + settings);
+        sitesByKey = prepared;
+        return prepared;
+    }
+
+    /*
+     * The executor of a name, made now, at startup, on the deployment's thread (where a server's
+     * producer can inject its resources). What the build could not see is reported here: a producer
+     * that returns null, or two beans that turn out to be candidates.
+     */
+    private Executor executor(String name, List<String> problems) {
+        String which = name.isEmpty() ? "the default executor" : "executor '" + name + "'";
+        Instance<Executor> selected = executors.select(AsyncExecutor.Literal.of(name));
+        try {
+            Executor executor = selected.get();
+            if (executor == null) {
+                problems.add("The producer of " + which + " returned null. Return an Executor from it (a server's"
+                        + " ManagedExecutorService, for example), or remove its @AsyncExecutor"
+                        + (name.isEmpty() ? "" : "(\"" + name + "\")") + " qualifier.");
+            }
+            return executor;
+        } catch (IllegalProductException e) {
+            problems.add("The producer of " + which + " returned null (" + e.getMessage() + "). Return an Executor"
+                    + " from it, or remove its @AsyncExecutor qualifier.");
+        } catch (RuntimeException e) {
+            problems.add("Resolving " + which + " failed: " + e);
+        }
+        return null;
+    }
+
+    /* A callback, called on its bean's contextual reference unless its invoker looks the instance up. */
+    private AnnotatedCallback annotated(Callback callback) {
+        Supplier<Object> reference = callback.looksUpInstance() ? null : () -> reference(callback);
+        return new AnnotatedCallback(callback.declaringClass(), callback.methodName(), callback.description(),
+                callback.beanClass().getName(), callback.priority(), callback.parameterCount(), callback.invoker(),
+                reference);
+    }
+
+    /*
+     * The contextual reference of the bean of exactly this class: a subclass that is a bean too has
+     * the class among its types, so the lookup picks the handle whose bean class it is.
+     */
+    private Object reference(Callback callback) {
+        Instance<?> matching = container.createInstance().select(callback.beanClass(), callback.qualifiers());
+        if (matching.isResolvable()) {
+            return matching.get();
+        }
+        for (Instance.Handle<?> handle : matching.handles()) {
+            if (handle.getBean().getBeanClass() == callback.beanClass()) {
+                return handle.get();
+            }
+        }
+        throw new IllegalStateException("No bean of class " + callback.beanClass().getName() + " for @OnDone method "
+                + callback.description());
+    }
+
+    private static int depth(Class<?> type) {
+        int depth = 0;
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** The call site of an intercepted {@code @Async} invocation; null for a method left alone. */
+    CallSite callSite(InvocationContext invocation) {
+        Method method = invocation.getMethod();
+        CallSite[] candidates = sitesByMethod.get(method);
+        if (candidates == null) {
+            Map<String, CallSite[]> prepared = sitesByKey;
+            if (prepared == null) {
+                prepared = start();
+            }
+            candidates = prepared.getOrDefault(Names.key(method), new CallSite[0]);
+            sitesByMethod.put(method, candidates);
+        }
+        if (candidates.length == 0) {
+            return null;
+        }
+        if (candidates.length > 1) {
+            // A method several bean classes inherit: the most specific class comes first.
+            Object target = invocation.getTarget();
+            for (CallSite candidate : candidates) {
+                if (candidate.beanClass.isInstance(target)) {
+                    return candidate;
+                }
+            }
+        }
+        return candidates[0];
+    }
+
+    /**
+     * Drains the calls in flight when the application context is about to end, like leaving
+     * Python's {@code with ThreadPoolExecutor() as executor:} block: new calls are refused; calls
+     * submitted, queued or running, and their callbacks get the grace period; what is left is then
+     * cancelled and interrupted, so its callbacks run here before the container goes on closing.
+     * The executors keep running meanwhile; the library's own pool is stopped afterwards, when the
+     * container disposes of it.
+     */
+    void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class)
+            Object event) {
+        if (inFlight == null) {
+            return;
+        }
+        inFlight.close();
+        long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
+        List<AsyncCall<?>> left = awaitDrained(grace);
+        if (left.isEmpty()) {
+            return;
+        }
+        LOG.log(Level.WARNING, () -> left.size() + " @Async calls were still in flight " + settings.shutdownGraceMillis
+                + " ms after shutdown began; cancelling them");
+        // Those not started first: cancelling a running one frees its thread, which must not then start a
+        // queued body the loop has not cancelled yet. (Each call's state is read once: it changes while
+        // the loop runs.)
+        List<AsyncCall<?>> ordered = new ArrayList<>(left.size());
+        List<AsyncCall<?>> running = new ArrayList<>();
+        for (AsyncCall<?> call : left) {
+            (call.isRunning() ? running : ordered).add(call);
+        }
+        ordered.addAll(running);
+        Error error = null;
+        for (AsyncCall<?> call : ordered) {
+            try {
+                call.stop(); // cancels, interrupts, and runs its callbacks here
+            } catch (Error e) {
+                // a callback's Error: the other calls are still cancelled, then it is rethrown
+                error = FailureReporter.keepFirst(error, e);
+            }
+        }
+        // Interrupted bodies end (on any executor) before close() goes on, within a bound that a stall of
+        // the machine (a long GC pause) does not exhaust.
+        List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(5)));
+        if (!stubborn.isEmpty()) {
+            LOG.warning(() -> stubborn.size() + " @Async bodies ignore interruption and are still running");
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private List<AsyncCall<?>> awaitDrained(long graceNanos) {
+        try {
+            return inFlight.awaitDrained(System.nanoTime() + graceNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                return inFlight.awaitDrained(System.nanoTime()); // no wait: what is left now
+            } catch (InterruptedException cannotHappen) {
+                throw new IllegalStateException(cannotHappen);
+            }
+        }
+    }
+}
