@@ -1,9 +1,12 @@
 package dev.cdiasync.impl;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -79,11 +82,21 @@ public class AsyncExtension implements BuildCompatibleExtension {
         }
     }
 
+    /*
+     * The container runs build compatible extensions but has no method invokers: CDI 4.0. The API
+     * jar's Maven metadata, where present, gives the exact version.
+     */
     private static String cdiVersion() {
-        Package cdi = jakarta.enterprise.inject.spi.BeanManager.class.getPackage();
-        String version = cdi.getSpecificationVersion() != null ? cdi.getSpecificationVersion()
-                : cdi.getImplementationVersion();
-        return version != null ? "CDI " + version : "an older CDI (jakarta.enterprise.invoke is missing)";
+        Properties maven = new Properties();
+        try (InputStream in = BuildCompatibleExtension.class.getResourceAsStream(
+                "/META-INF/maven/jakarta.enterprise/jakarta.enterprise.cdi-api/pom.properties")) {
+            if (in != null) {
+                maven.load(in);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // the version stays "4.0"
+        }
+        return "CDI " + maven.getProperty("version", "4.0") + " (it has no jakarta.enterprise.invoke package)";
     }
 
     /** Adds the library's own beans: its jar is not a bean archive, and Quarkus does not index the API jar. */
