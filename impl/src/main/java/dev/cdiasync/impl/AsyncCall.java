@@ -15,6 +15,8 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
 import dev.cdiasync.AsyncFuture;
+import dev.cdiasync.spi.RemoteCall;
+import dev.cdiasync.spi.RemoteExecutor;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -31,7 +33,7 @@ import jakarta.interceptor.InvocationContext;
  * executor refuses the hand-off (it is shutting down) does the completion run on that thread, so
  * that the outcome is never lost.
  */
-final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
+final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall {
 
     private static final VarHandle RUNNER;
     private static final VarHandle PARTS;
@@ -57,6 +59,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
     private static final Object FINISHED = new Object();
     /** Runner state: cancel(true) came first; the body will never start. */
     private static final Object NEVER = new Object();
+    /** Runner state: the body was sent to another process; it never runs here. */
+    private static final Object REMOTE = new Object();
     /** Runner state: a cancel(true) is interrupting the runner thread. */
     private static final Object INTERRUPTING = new Object();
     /** Pending state: the future is done; what the body returns now is not kept. */
@@ -82,6 +86,17 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      * same thread.
      */
     private volatile Object runner;
+
+    /* The arguments of a call sent to another process, taken from the invocation before it is dropped. */
+    private Object[] arguments;
+
+    /*
+     * What interrupts the remote body of a call sent to another process. Registered (once) by the
+     * remote executor; interruptTask writes interruptRequested before reading it, onInterrupt writes
+     * it before reading interruptRequested, so a cancel(true) racing the registration runs it at
+     * least once (an interrupter must bear being run twice).
+     */
+    private volatile Runnable remoteInterrupter;
 
     /* Where the call is registered in flight; set by the submitting thread before the executor sees the call. */
     volatile int slot = InFlight.NONE;
@@ -135,6 +150,57 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         boolean refused = completeExceptionally(reason); // before dropping the invocation: run() checks isDone()
         invocation = null;
         return refused;
+    }
+
+    /** Sends the call to a remote executor: its body runs in another process, its future and callbacks here. */
+    void sendTo(RemoteExecutor remote) {
+        arguments = invocation.getParameters();
+        invocation = null;
+        runner = REMOTE;
+        remote.submit(this);
+    }
+
+    @Override
+    public String method() {
+        return site.key;
+    }
+
+    @Override
+    public String description() {
+        return site.description;
+    }
+
+    @Override
+    public Object[] arguments() {
+        return arguments;
+    }
+
+    /** The outcome arrives on a thread of the remote executor's: the callbacks are handed to this deployment's. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public boolean succeed(Object value) {
+        if (completeWithoutCallbacks((T) value)) {
+            handOffCallbacks();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean fail(Throwable failure) {
+        if (completeExceptionallyWithoutCallbacks(failure)) {
+            handOffCallbacks();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void onInterrupt(Runnable interrupter) {
+        remoteInterrupter = interrupter;
+        if (interruptRequested) {
+            interrupter.run();
+        }
     }
 
     /**
@@ -296,7 +362,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
      */
     private void handOffCallbacks() {
         try {
-            site.executor.execute(this::runCallbacks);
+            site.dispatchExecutor.execute(this::runCallbacks);
             return;
         } catch (Throwable refused) {
             // they run here
@@ -391,6 +457,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable {
         }
         if (pending instanceof Future<?> returned) {
             returned.cancel(true);
+        }
+        Runnable remote = remoteInterrupter;
+        if (remote != null) {
+            remote.run();
         }
     }
 

@@ -260,6 +260,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
 
         void register(SyntheticComponents components) {
             int a = async.size();
+            InvokerInfo[] asyncInvokers = new InvokerInfo[a];
             String[] keys = new String[a];
             String[] descriptions = new String[a];
             String[] tasks = new String[a];
@@ -267,6 +268,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
             boolean[] returnsVoid = new boolean[a];
             for (int i = 0; i < a; i++) {
                 Declarations.AsyncMethod method = async.get(i);
+                asyncInvokers[i] = method.invoker();
                 keys[i] = method.key();
                 descriptions[i] = method.description();
                 tasks[i] = method.taskName();
@@ -297,6 +299,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
                     .declaringClass(beanClass)
                     .withParam(Declared.BEAN_CLASS, beanClass)
                     .withParam(Declared.QUALIFIERS, qualifiers.toArray(AnnotationInfo[]::new))
+                    .withParam(Declared.ASYNC_INVOKERS, asyncInvokers)
                     .withParam(Declared.ASYNC_KEYS, keys)
                     .withParam(Declared.ASYNC_DESCRIPTIONS, descriptions)
                     .withParam(Declared.ASYNC_TASKS, tasks)
@@ -321,6 +324,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
     public static final class Declared {
         static final String BEAN_CLASS = "beanClass";
         static final String QUALIFIERS = "qualifiers";
+        static final String ASYNC_INVOKERS = "asyncInvokers";
         static final String ASYNC_KEYS = "asyncKeys";
         static final String ASYNC_DESCRIPTIONS = "asyncDescriptions";
         static final String ASYNC_TASKS = "asyncTasks";
@@ -354,6 +358,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
         public void observe(EventContext<Declared> context, Parameters params) {
             Declared declared = context.getEvent();
             Class<?> beanClass = params.get(Declared.BEAN_CLASS, Class.class);
+            Invoker<Object, ?>[] asyncInvokers = params.get(Declared.ASYNC_INVOKERS, Invoker[].class);
             String[] keys = params.get(Declared.ASYNC_KEYS, String[].class);
             String[] descriptions = params.get(Declared.ASYNC_DESCRIPTIONS, String[].class);
             String[] tasks = params.get(Declared.ASYNC_TASKS, String[].class);
@@ -361,9 +366,9 @@ public class AsyncExtension implements BuildCompatibleExtension {
             boolean[] returnsVoid = params.get(Declared.ASYNC_VOID, boolean[].class);
             for (int i = 0; i < keys.length; i++) {
                 declared.sites.add(new Registry.Site(beanClass, keys[i], descriptions[i], tasks[i], executors[i],
-                        returnsVoid[i]));
+                        returnsVoid[i], asyncInvokers[i]));
             }
-            Invoker<Object, ?>[] invokers = params.get(Declared.CALLBACK_INVOKERS, Invoker[].class);
+            Invoker<Object, ?>[] callbackInvokers = params.get(Declared.CALLBACK_INVOKERS, Invoker[].class);
             java.lang.annotation.Annotation[] qualifiers = params.get(Declared.QUALIFIERS,
                     java.lang.annotation.Annotation[].class);
             String[] callbackDescriptions = params.get(Declared.CALLBACK_DESCRIPTIONS, String[].class);
@@ -373,10 +378,10 @@ public class AsyncExtension implements BuildCompatibleExtension {
             int[] priorities = params.get(Declared.CALLBACK_PRIORITIES, int[].class);
             int[] parameterCounts = params.get(Declared.CALLBACK_PARAMETER_COUNTS, int[].class);
             boolean[] lookUps = params.get(Declared.CALLBACK_LOOKUPS, boolean[].class);
-            for (int i = 0; i < invokers.length; i++) {
+            for (int i = 0; i < callbackInvokers.length; i++) {
                 declared.callbacks.add(new Registry.Callback(beanClass, qualifiers, callbackTasks[i],
                         declaringClasses[i], methods[i], callbackDescriptions[i], priorities[i], parameterCounts[i],
-                        invokers[i], lookUps[i]));
+                        callbackInvokers[i], lookUps[i]));
             }
         }
     }

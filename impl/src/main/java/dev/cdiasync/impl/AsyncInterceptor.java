@@ -29,7 +29,11 @@ class AsyncInterceptor {
     @AroundInvoke
     Object submit(InvocationContext invocation) throws Exception {
         CallSite site = registry.callSite(invocation);
-        // Methods a class-level @Async leaves alone (those declared by Object) run as they are.
-        return site == null ? invocation.proceed() : site.call(invocation);
+        // Methods a class-level @Async leaves alone (those declared by Object) run as they are, and so does
+        // the body of a call that arrived from another process: it was asynchronous there.
+        if (site == null || site.remote != null && Registry.arrived(site)) {
+            return invocation.proceed();
+        }
+        return site.call(invocation);
     }
 }

@@ -2,6 +2,8 @@ package dev.cdiasync.impl;
 
 import java.util.concurrent.Executor;
 
+import dev.cdiasync.spi.RemoteExecutor;
+import jakarta.enterprise.invoke.Invoker;
 import jakarta.interceptor.InvocationContext;
 
 /**
@@ -11,21 +13,34 @@ import jakarta.interceptor.InvocationContext;
 final class CallSite {
 
     final Class<?> beanClass;
+    /* The method as Names.key writes it, which a call sent to another process names it by. */
+    final String key;
     final String description;
     final String taskName;
     final boolean returnsVoid;
     final Executor executor;
+    /* The executor when it runs bodies in another process; null for a local one. */
+    final RemoteExecutor remote;
+    /* Where callbacks go when the outcome arrives on a thread nobody chose: the executor, or the default one for a remote executor. */
+    final Executor dispatchExecutor;
+    /* Calls the method on its bean, with its interceptors: a call that arrives from another process runs it so. */
+    final Invoker<Object, ?> invoker;
     final TaskCallbacks callbacks;
     final InFlight inFlight;
     final RequestContexts requestContexts;
 
-    CallSite(Class<?> beanClass, String description, String taskName, boolean returnsVoid, Executor executor,
-            TaskCallbacks callbacks, InFlight inFlight, RequestContexts requestContexts) {
+    CallSite(Class<?> beanClass, String key, String description, String taskName, boolean returnsVoid,
+            Executor executor, Executor dispatchExecutor, Invoker<Object, ?> invoker, TaskCallbacks callbacks,
+            InFlight inFlight, RequestContexts requestContexts) {
         this.beanClass = beanClass;
+        this.key = key;
         this.description = description;
         this.taskName = taskName;
         this.returnsVoid = returnsVoid;
         this.executor = executor;
+        this.remote = executor instanceof RemoteExecutor r ? r : null;
+        this.dispatchExecutor = dispatchExecutor;
+        this.invoker = invoker;
         this.callbacks = callbacks;
         this.inFlight = inFlight;
         this.requestContexts = requestContexts;

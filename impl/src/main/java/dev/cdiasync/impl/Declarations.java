@@ -39,8 +39,9 @@ final class Declarations {
     private static final int SYNTHETIC = 0x1000;
 
     /** An {@code @Async} method of a bean class. */
-    record AsyncMethod(ClassInfo beanClass, MethodInfo method, String key, String description, String taskName,
-            boolean defaultName, String executorName, Types.Ty resultType, String resultText, boolean returnsVoid) {
+    record AsyncMethod(ClassInfo beanClass, MethodInfo method, InvokerInfo invoker, String key, String description,
+            String taskName, boolean defaultName, String executorName, Types.Ty resultType, String resultText,
+            boolean returnsVoid) {
     }
 
     /** An {@code @OnDone} method of a bean, with its invoker. */
@@ -92,7 +93,7 @@ final class Declarations {
                 continue;
             }
             if (async != null) {
-                collectAsync(method, type, async, onMethod == null);
+                collectAsync(bean, method, type, async, onMethod == null, invokers);
             }
             if (onDone != null) {
                 collectCallback(bean, method, onDone, invokers, lookUpAll);
@@ -237,7 +238,8 @@ final class Declarations {
                 .contains(signature);
     }
 
-    private void collectAsync(MethodInfo method, ClassInfo beanClass, AnnotationInfo async, boolean fromClass) {
+    private void collectAsync(BeanInfo bean, MethodInfo method, ClassInfo beanClass, AnnotationInfo async,
+            boolean fromClass, InvokerFactory invokers) {
         String where = "@Async on '" + Names.method(method) + "'"
                 + (fromClass ? " (through @Async on class " + beanClass.name() + ")" : "") + ": ";
         int modifiers = method.modifiers();
@@ -271,7 +273,9 @@ final class Declarations {
             if (defaultName) {
                 task = method.declaringClass().simpleName() + "." + method.name();
             }
-            asyncMethods.add(new AsyncMethod(beanClass, method, Names.key(method), Names.method(method), task,
+            // The invoker runs the body of a call that arrives from another process (see RemoteExecutor).
+            InvokerInfo invoker = invokers.createInvoker(bean, method).build();
+            asyncMethods.add(new AsyncMethod(beanClass, method, invoker, Names.key(method), Names.method(method), task,
                     defaultName, string(async, "executor"), Types.resultType(returned), Types.describeResult(returned),
                     returned.isVoid()));
         }

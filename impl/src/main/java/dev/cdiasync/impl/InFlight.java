@@ -52,7 +52,11 @@ final class InFlight {
             return;
         }
         try {
-            site.executor.execute(call);
+            if (site.remote != null) {
+                call.sendTo(site.remote);
+            } else {
+                site.executor.execute(call);
+            }
         } catch (Throwable rejected) {
             if (!call.refuse(rejected)) {
                 // The executor ran the call on this thread (a caller-runs policy) and this came out of
@@ -101,6 +105,10 @@ final class InFlight {
                 drained.notifyAll();
             }
         }
+    }
+
+    boolean isClosing() {
+        return closing;
     }
 
     /** From now on, new calls are refused. */

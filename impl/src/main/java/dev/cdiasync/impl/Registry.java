@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -17,9 +18,13 @@ import java.util.logging.Logger;
 
 import dev.cdiasync.AsyncExecutor;
 import dev.cdiasync.CallbackFailure;
+import dev.cdiasync.spi.LocalBodies;
+import dev.cdiasync.spi.RemoteExecutor;
+import dev.cdiasync.spi.RemoteMethod;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -47,7 +52,7 @@ class Registry {
 
     /** An {@code @Async} method of a bean class, as the build found it. */
     record Site(Class<?> beanClass, String key, String description, String taskName, String executorName,
-            boolean returnsVoid) {
+            boolean returnsVoid, Invoker<Object, ?> invoker) {
     }
 
     /** An {@code @OnDone} method of a bean class, as the build found it, with its invoker. */
@@ -76,11 +81,20 @@ class Registry {
     @Inject
     BeanContainer container;
 
+    /*
+     * The call site whose body this thread runs for a call that arrived from another process, from the
+     * start of that run until the interceptor sees the call (see arrived): the one call on this thread
+     * that must not go asynchronous again.
+     */
+    private static final ThreadLocal<CallSite> ARRIVED = new ThreadLocal<>();
+
     /* Published once by start(), before any call is routed; then only read. */
     private volatile Map<String, CallSite[]> sitesByKey;
     private final Map<Method, CallSite[]> sitesByMethod = new ConcurrentHashMap<>();
     private InFlight inFlight;
     private Settings settings = Settings.defaults();
+    /* The remote executors of this deployment, served its bodies from startup to shutdown. */
+    private final List<RemoteExecutor> remotes = new ArrayList<>();
 
     /** Prepares everything at startup, before the application's own observers, so that a mistake fails deployment. */
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
@@ -117,11 +131,21 @@ class Registry {
         Map<String, List<CallSite>> byKey = new HashMap<>();
         for (Site site : declared.sites) {
             Executor executor = resolved.computeIfAbsent(site.executorName(), name -> executor(name, problems));
+            Executor dispatch = executor;
+            if (executor instanceof RemoteExecutor remote) {
+                // The outcome of a remote call arrives on a thread of the remote executor's: its callbacks
+                // are handed to the default executor, which must be a local one.
+                dispatch = resolved.computeIfAbsent("", name -> executor(name, problems));
+                checkRemote(site, remote, dispatch, problems);
+                if (!remotes.contains(remote)) {
+                    remotes.add(remote);
+                }
+            }
             TaskCallbacks taskCallbacks = callbacks.computeIfAbsent(site.taskName(),
                     task -> new TaskCallbacks(task, new AnnotatedCallback[0], reporter));
-            byKey.computeIfAbsent(site.key(), key -> new ArrayList<>()).add(new CallSite(site.beanClass(),
-                    site.description(), site.taskName(), site.returnsVoid(), executor, taskCallbacks, inFlight,
-                    requestContexts));
+            byKey.computeIfAbsent(site.key(), key -> new ArrayList<>()).add(new CallSite(site.beanClass(), site.key(),
+                    site.description(), site.taskName(), site.returnsVoid(), executor, dispatch, site.invoker(),
+                    taskCallbacks, inFlight, requestContexts));
         }
         if (!problems.isEmpty()) {
             throw new DeploymentException(String.join("\n", problems));
@@ -135,7 +159,93 @@ class Registry {
         LOG.config(() -> "cdi-async: " + declared.sites.size() + " @Async methods, " + declared.callbacks.size()
                 + " @OnDone callbacks; " + settings);
         sitesByKey = prepared;
+        LocalBodies bodies = new Bodies();
+        remotes.forEach(remote -> remote.serve(bodies));
         return prepared;
+    }
+
+    /*
+     * A method routed to a remote executor: the executor checks what must travel; this checks that the
+     * callbacks have a local executor to run on and that the bean can be looked up where the body
+     * arrives (each member runs the same application).
+     */
+    private void checkRemote(Site site, RemoteExecutor remote, Executor dispatch, List<String> problems) {
+        String where = "@Async on '" + site.description() + "' (executor '" + site.executorName() + "'): ";
+        if (dispatch instanceof RemoteExecutor) {
+            problems.add(where + "the default executor is a remote one too, so the callbacks of a remote call would"
+                    + " have no local thread to run on. Keep the default executor local.");
+        }
+        try {
+            handle(site.beanClass(), site.description()); // resolves the bean; creates nothing
+        } catch (RuntimeException e) {
+            problems.add(where + "its bean cannot be looked up by its class " + site.beanClass().getName() + " (" + e
+                    + "), so the member a call arrives on could not run it. Give the bean a class of its own.");
+        }
+        Method method = method(site);
+        if (method == null) {
+            problems.add(where + "the method cannot be found on " + site.beanClass().getName());
+            return;
+        }
+        java.lang.reflect.Type returned = method.getGenericReturnType();
+        java.lang.reflect.Type result = returned == void.class ? Void.class
+                : returned instanceof java.lang.reflect.ParameterizedType p ? p.getActualTypeArguments()[0]
+                : Object.class;
+        remote.check(new RemoteMethod(method, site.beanClass(), result, site.executorName()),
+                problem -> problems.add(where + problem));
+    }
+
+    /* The reflected method of a site, found by its key on the bean class and its superclasses. */
+    private static Method method(Site site) {
+        for (Class<?> c = site.beanClass(); c != null; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (Names.key(method).equals(site.key())) {
+                    return method;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the thread runs, for a call that arrived from another process, the body of this site; consumes the mark. */
+    static boolean arrived(CallSite site) {
+        if (ARRIVED.get() == site) {
+            ARRIVED.remove();
+            return true;
+        }
+        return false;
+    }
+
+    /** The bodies of this deployment, for calls that arrive from other processes. */
+    private final class Bodies implements LocalBodies {
+        @Override
+        public Object run(String method, Object[] arguments) throws Throwable {
+            Map<String, CallSite[]> prepared = sitesByKey;
+            CallSite[] sites = prepared == null ? null : prepared.get(method);
+            if (sites == null || inFlight.isClosing()) {
+                throw new RejectedExecutionException("No @Async method " + method + " runs here: "
+                        + (sites == null ? "this deployment has none" : "this deployment is shutting down"));
+            }
+            CallSite site = sites[0];
+            // A @Dependent bean gets an instance of its own for the call, destroyed after it, as a local
+            // caller's would live with the caller; others are shared as their scope says.
+            Instance.Handle<?> handle = handle(site.beanClass, site.description);
+            try {
+                Object target = handle.get();
+                Object result = requestContexts.runArrived(() -> {
+                    ARRIVED.set(site);
+                    try {
+                        return site.invoker.invoke(target, arguments);
+                    } finally {
+                        ARRIVED.remove();
+                    }
+                });
+                return site.returnsVoid ? null : Outcomes.await(result);
+            } finally {
+                if (handle.getBean().getScope() == Dependent.class) {
+                    handle.destroy();
+                }
+            }
+        }
     }
 
     /*
@@ -165,7 +275,8 @@ class Registry {
 
     /* A callback, called on its bean's contextual reference unless its invoker looks the instance up. */
     private AnnotatedCallback annotated(Callback callback) {
-        Supplier<Object> reference = callback.looksUpInstance() ? null : () -> reference(callback);
+        Supplier<Object> reference = callback.looksUpInstance() ? null
+                : () -> reference(callback.beanClass(), callback.description(), callback.qualifiers());
         return new AnnotatedCallback(callback.declaringClass(), callback.methodName(), callback.description(),
                 callback.beanClass().getName(), callback.priority(), callback.parameterCount(), callback.invoker(),
                 reference);
@@ -175,18 +286,21 @@ class Registry {
      * The contextual reference of the bean of exactly this class: a subclass that is a bean too has
      * the class among its types, so the lookup picks the handle whose bean class it is.
      */
-    private Object reference(Callback callback) {
-        Instance<?> matching = container.createInstance().select(callback.beanClass(), callback.qualifiers());
+    private Object reference(Class<?> beanClass, String method, Annotation... qualifiers) {
+        return handle(beanClass, method, qualifiers).get();
+    }
+
+    private Instance.Handle<?> handle(Class<?> beanClass, String method, Annotation... qualifiers) {
+        Instance<?> matching = container.createInstance().select(beanClass, qualifiers);
         if (matching.isResolvable()) {
-            return matching.get();
+            return matching.getHandle();
         }
         for (Instance.Handle<?> handle : matching.handles()) {
-            if (handle.getBean().getBeanClass() == callback.beanClass()) {
-                return handle.get();
+            if (handle.getBean().getBeanClass() == beanClass) {
+                return handle;
             }
         }
-        throw new IllegalStateException("No bean of class " + callback.beanClass().getName() + " for @OnDone method "
-                + callback.description());
+        throw new IllegalStateException("No bean of class " + beanClass.getName() + " for " + method);
     }
 
     private static int depth(Class<?> type) {
@@ -238,6 +352,7 @@ class Registry {
             return;
         }
         inFlight.close();
+        remotes.forEach(remote -> remote.serve(null));
         long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         List<AsyncCall<?>> left = awaitDrained(grace);
         if (left.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.cdiasync.impl;
 
+import java.util.concurrent.Callable;
+
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.interceptor.InvocationContext;
@@ -22,6 +24,11 @@ class RequestContexts {
     /** Runs the body and the dispatch that follows it on this thread, in one request context. */
     void runBody(AsyncCall<?> call, Thread worker, InvocationContext body) {
         call.runInContext(worker, body);
+    }
+
+    /** Runs the body of a call that arrived from another process, in a request context of its own. */
+    Object runArrived(Callable<Object> body) throws Exception {
+        return body.call();
     }
 
     /** Runs the annotated callbacks of a dispatch on a thread other than the worker, in one request context. */

@@ -1,0 +1,60 @@
+package dev.cdiasync.spi;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * An executor that runs {@code @Async} bodies in another process: a member of a cluster, say. An
+ * application declares one as any executor, a bean qualified {@code @AsyncExecutor("name")}; the
+ * library then hands each call of the methods routed to it over as a {@link RemoteCall} (the
+ * method, its arguments and the future to complete) instead of a {@code Runnable}, and keeps the
+ * future, its callbacks and the shutdown drain at home.
+ *
+ * <p>At startup the library checks each method routed here with {@link #check}, and hands this
+ * executor the deployment's {@link LocalBodies} with {@link #serve}, so that calls arriving from
+ * other processes can run in this one; at shutdown it calls {@code serve(null)}.
+ */
+public interface RemoteExecutor extends Executor {
+
+    /**
+     * Starts the body of a call in another process. The executor must complete the call exactly
+     * once, with {@link RemoteCall#succeed} or {@link RemoteCall#fail}, whatever happens (the body
+     * fails, the process running it leaves); it should register a canceller with
+     * {@link RemoteCall#onInterrupt} so that {@code cancel(true)} reaches the body.
+     *
+     * @param call the call
+     * @throws RejectedExecutionException if the call cannot be sent; the call then fails with it
+     */
+    void submit(RemoteCall call);
+
+    /**
+     * Checks at startup that calls of a method can travel: every parameter and the result can be
+     * serialized, and so on. Each problem is reported as a sentence that names what cannot travel
+     * and what to change; the library adds the method and fails the deployment.
+     *
+     * @param method   the method routed to this executor
+     * @param problems where to report what cannot travel
+     */
+    default void check(RemoteMethod method, Consumer<String> problems) {
+    }
+
+    /**
+     * Hands over the bodies of this deployment, so that calls arriving from other processes run in
+     * it; null at shutdown, after which arriving calls must be refused.
+     *
+     * @param bodies the deployment's bodies, or null
+     */
+    void serve(LocalBodies bodies);
+
+    /**
+     * Local tasks have no place on a remote executor: the library never calls this.
+     *
+     * @throws RejectedExecutionException always
+     */
+    @Override
+    default void execute(Runnable command) {
+        throw new RejectedExecutionException("A RemoteExecutor runs @Async bodies in another process; it takes no"
+                + " local Runnable");
+    }
+}
