@@ -25,16 +25,16 @@ import dev.cdiasync.bench.Containers;
 import dev.cdiasync.bench.Pools;
 
 /**
- * The price of the default executor's promise that nothing a call leaves on its thread reaches the next call,
- * against the plain JDK pool of the same size in the same run: each invocation hands {@value #TASKS} small tasks
- * to the executor and waits until all have run; JMH counts each task as one op.
+ * The library's default executor on Weld SE against the plain JDK pool of the same size in the same run: each
+ * invocation hands {@value #TASKS} small tasks to the executor and waits until all have run; JMH counts each task as
+ * one op.
  *
  * <p>{@code jdkFixedPool} is a {@code ThreadPoolExecutor} of {@value Pools#BENCH_THREADS} platform threads.
  * {@code cdiAsyncDefault} is the library's default executor with {@code dev.cdiasync.threads} =
- * {@value Pools#BENCH_THREADS}, as a container injects it: on Java 17 to 22 a pool of that size that erases each
- * thread's ThreadLocals after every task; from Java 23 a new virtual thread per task, at most that many at once.
- * With {@code body=threadLocal} each task also reads and writes a ThreadLocal, as code using a per-thread cache
- * does: after an erasure, or on a new thread, that first use creates the thread's map again.
+ * {@value Pools#BENCH_THREADS}, as a container injects it: a plain pool of that size too, on every Java (it restores
+ * the context class loader after a task that changed it, and nothing else). With {@code body=threadLocal} each task
+ * also reads and writes a ThreadLocal, as code using a per-thread cache does: on both pools the next task on a thread
+ * finds the value the last one left.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

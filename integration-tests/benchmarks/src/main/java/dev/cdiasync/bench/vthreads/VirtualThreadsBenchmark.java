@@ -24,9 +24,8 @@ import dev.cdiasync.bench.Containers;
  * Wall time of {@code tasks} {@code @Async} calls that each block {@code blockMillis} ms, until all
  * their {@code @OnDone} callbacks have run, on the library's default executor: with
  * {@code dev.cdiasync.virtual-threads=true} (one virtual thread per call with no limit, Java 21+) or
- * the default executor of this Java, which runs at most {@code dev.cdiasync.threads} calls at once
- * (default min(32, cores + 4)): reused platform threads on Java 17 to 22, a virtual thread per call
- * from Java 23. On Java 17 the virtual case fails its setup with a message saying so; run it with
+ * the default pool, which runs at most {@code dev.cdiasync.threads} calls at once on reused platform
+ * threads (default min(32, cores + 4)). On Java 17 the virtual case fails its setup with a message saying so; run it with
  * {@code -p executor=default} there.
  */
 @BenchmarkMode(Mode.SingleShotTime)
