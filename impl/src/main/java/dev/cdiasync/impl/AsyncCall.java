@@ -130,10 +130,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
 
     /*
      * Whether the code meant to run in a request context was reached, to tell a context that could
-     * not start from one that could not end. Written and read by one thread at a time: the worker in
-     * run(), then the one thread that dispatches the callbacks.
+     * not start from one that could not end: bodyEntered is written and read by the worker alone,
+     * dispatchEntered by the one thread that dispatches the callbacks alone.
      */
-    private boolean entered;
+    private boolean bodyEntered;
+    private boolean dispatchEntered;
 
     AsyncCall(CallSite site, InvocationContext invocation) {
         super(site.taskName);
@@ -231,7 +232,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
         try {
             site.requestContexts.runBody(this, current, body);
         } catch (Throwable failure) {
-            if (!entered) {
+            if (!bodyEntered) {
                 // The request context could not start (an observer of its start threw): the body never ran.
                 releaseRunner(current);
                 completeExceptionally(failure);
@@ -246,7 +247,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
 
     /** The body and the dispatch that follows it on this thread, inside the call's request context. */
     void runInContext(Thread current, InvocationContext body) {
-        entered = true;
+        bodyEntered = true;
         worker = current;
         try {
             Object result = null;
@@ -487,11 +488,10 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
             site.callbacks.run(this); // in the body's request context
             return;
         }
-        entered = false;
         try {
             site.requestContexts.dispatch(this);
         } catch (RuntimeException failure) {
-            if (entered) {
+            if (dispatchEntered) {
                 FailureReporter.LOG.log(Level.WARNING, failure, () -> "Ending the request context of the callbacks"
                         + " of @Async task '" + site.taskName + "' failed");
             } else {
@@ -504,7 +504,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
 
     /** The annotated callbacks of a dispatch on a thread other than the worker, inside one request context. */
     void runAnnotatedCallbacks() {
-        entered = true;
+        dispatchEntered = true;
         site.callbacks.run(this);
     }
 
