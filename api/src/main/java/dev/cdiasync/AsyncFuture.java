@@ -219,10 +219,17 @@ public class AsyncFuture<T> extends CompletableFuture<T> {
         // result does not tell whether this call did it; the super call below does.
         boolean cancelled = super.completeExceptionally(new CancellationException());
         if (cancelled) {
-            if (mayInterruptIfRunning) {
-                interruptTask();
+            // The future is cancelled whatever the interrupt does: its callbacks run even if that fails.
+            try {
+                if (mayInterruptIfRunning) {
+                    interruptTask();
+                }
+            } catch (RuntimeException refused) {
+                LOG.log(Level.WARNING, refused, () -> "Interrupting the body of a cancelled call of task '" + taskName
+                        + "' failed; the future is cancelled and its callbacks run");
+            } finally {
+                dispatch();
             }
-            dispatch();
             return true;
         }
         return isCancelled();

@@ -11,8 +11,8 @@ public interface RemoteCall {
     String taskName();
 
     /**
-     * @return the method, as {@link LocalBodies#run} takes it:
-     *         {@code com.acme.Reports#build(java.lang.String,int)}
+     * @return the method, as {@link LocalBodies#run} takes it: the class of the bean the call was made
+     *         on, then the method with its parameter types, {@code com.acme.Reports#build(java.lang.String,int)}
      */
     String method();
 

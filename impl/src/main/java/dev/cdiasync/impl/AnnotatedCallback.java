@@ -23,10 +23,12 @@ final class AnnotatedCallback {
     static final Comparator<AnnotatedCallback> ORDER = Comparator.<AnnotatedCallback>comparingInt(c -> c.priority)
             .thenComparing(c -> c.declaringClass)
             .thenComparing(c -> c.methodName)
-            .thenComparing(c -> c.description)
+            .thenComparing(c -> c.key)
             .thenComparing(c -> c.beanClass); // one method inherited by two beans
 
     final String description;
+    /* The method with the fully qualified names of its parameter types, which tells overloads apart. */
+    private final String key;
     final int priority;
     private final String declaringClass;
     private final String methodName;
@@ -40,10 +42,11 @@ final class AnnotatedCallback {
      * @param reference where to get the contextual reference of a normal-scoped or singleton bean; null
      *                  for a {@code @Dependent} bean, whose invoker was built with instance lookup
      */
-    AnnotatedCallback(String declaringClass, String methodName, String description, String beanClass, int priority,
-            int parameterCount, Invoker<Object, ?> invoker, Supplier<Object> reference) {
+    AnnotatedCallback(String declaringClass, String methodName, String key, String description, String beanClass,
+            int priority, int parameterCount, Invoker<Object, ?> invoker, Supplier<Object> reference) {
         this.declaringClass = declaringClass;
         this.methodName = methodName;
+        this.key = key;
         this.description = description;
         this.beanClass = beanClass;
         this.priority = priority;

@@ -157,13 +157,15 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
     void sendTo(RemoteExecutor remote) {
         arguments = invocation.getParameters();
         invocation = null;
-        runner = REMOTE;
-        remote.submit(this);
+        // Not if a cancel(true) (the shutdown drain's, say) came first: the body must never start then.
+        if (RUNNER.compareAndSet(this, null, REMOTE) && !isDone()) {
+            remote.submit(this);
+        }
     }
 
     @Override
     public String method() {
-        return site.key;
+        return site.remoteKey;
     }
 
     @Override
@@ -199,6 +201,9 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
     @Override
     public void onInterrupt(Runnable interrupter) {
         remoteInterrupter = interrupter;
+        if (isDone()) {
+            remoteInterrupter = null; // a done call keeps nothing (afterDone may have cleared it already)
+        }
         if (interruptRequested) {
             interrupter.run();
         }
@@ -209,9 +214,12 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
      * ended, and runs its callbacks here if a hand-off to the executor has not run them yet.
      */
     void stop() {
-        cancel(true);
-        interruptTask();
-        runCallbacks();
+        try {
+            cancel(true);
+            interruptTask();
+        } finally {
+            runCallbacks();
+        }
     }
 
     @Override
@@ -338,19 +346,29 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
             return; // done already (completed by hand, cancelled, timed out): the stage's outcome is ignored
         }
         Thread adopting = Thread.currentThread();
+        // A callback's Error, when the stage was complete already and this thread runs the callbacks:
+        // whenComplete would swallow it, so it is rethrown here. Written and read by this thread only.
+        Error[] escaped = new Error[1];
         returned.whenComplete((value, failure) -> {
             if (Thread.currentThread() == adopting && worker == adopting) {
                 // complete already: still the worker, in the body's request context
-                if (failure == null) {
-                    complete(value);
-                } else {
-                    completeExceptionally(unwrap(failure));
+                try {
+                    if (failure == null) {
+                        complete(value);
+                    } else {
+                        completeExceptionally(unwrap(failure));
+                    }
+                } catch (Error callbackError) {
+                    escaped[0] = callbackError;
                 }
             } else if (failure == null ? completeWithoutCallbacks(value)
                     : completeExceptionallyWithoutCallbacks(unwrap(failure))) {
                 handOffCallbacks();
             }
         });
+        if (escaped[0] != null) {
+            throw escaped[0];
+        }
     }
 
     /*
@@ -445,7 +463,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
         Object current = runner;
         if (current == null && RUNNER.compareAndSet(this, null, NEVER)) {
             invocation = null; // not started: it never will, so the cancelled future keeps nothing of it
-        } else if (current instanceof Thread thread) {
+        } else if (current instanceof Thread thread && thread != Thread.currentThread()) {
+            // (A body that cancels its own call is not interrupted: the callbacks run on its thread next.)
             synchronized (this) {
                 if (RUNNER.compareAndSet(this, thread, INTERRUPTING)) {
                     try {
@@ -511,6 +530,8 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
     @Override
     protected void afterDone() {
         pending = CLEARED; // a done future keeps nothing of the stage it waited for
+        arguments = null; // nor the arguments of a remote call, nor what interrupts its body
+        remoteInterrupter = null;
         int before = (int) PARTS.getAndBitwiseOr(this, DISPATCHED);
         if ((before & BODY_STARTED) == 0 || (before & BODY_ENDED) != 0) {
             site.inFlight.remove(this);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -32,6 +33,7 @@ import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticObserver;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.EventContext;
 import jakarta.enterprise.invoke.Invoker;
@@ -131,7 +133,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
      * keeps the callback's bean from being removed as unused; Weld resolves it on every call, so there
      * only @Dependent beans use it and the others are called on a contextual reference kept once.
      */
-    private static boolean onQuarkus() {
+    static boolean onQuarkus() {
         try {
             Class.forName(QUARKUS, false, Thread.currentThread().getContextClassLoader());
             return true;
@@ -204,47 +206,24 @@ public class AsyncExtension implements BuildCompatibleExtension {
         }
     }
 
+    /*
+     * A name no bean carries is reported here; whether several beans that carry it are ambiguous
+     * depends on which alternatives are selected (by @Priority, beans.xml or the container's API), which
+     * only the resolution at startup knows (see Registry).
+     */
     private void checkExecutor(String name, List<Declarations.AsyncMethod> methods) {
-        List<BeanInfo> candidates = selected(executors.getOrDefault(name, List.of()));
-        String qualifier = name.isEmpty() ? "@AsyncExecutor" : "@AsyncExecutor(\"" + name + "\")";
+        if (name.isEmpty() || executors.containsKey(name)) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(executors.keySet());
+        known.remove("");
+        String closest = Names.closest(name, known);
         for (Declarations.AsyncMethod async : methods) {
-            String where = "@Async on '" + async.description() + "': ";
-            if (candidates.size() > 1) {
-                Set<String> beans = new TreeSet<>();
-                candidates.forEach(bean -> beans.add(bean.declaringClass().name()));
-                declarations.error(where + (name.isEmpty() ? "the default executor" : "executor '" + name + "'")
-                        + " is ambiguous: " + candidates.size() + " Executor beans are " + qualifier + " ("
-                        + String.join(", ", beans) + "). Keep one, or disable the others with @Alternative.");
-            } else if (candidates.isEmpty() && !name.isEmpty()) {
-                Set<String> known = new TreeSet<>(executors.keySet());
-                known.remove("");
-                String closest = Names.closest(name, known);
-                declarations.error(where + "no executor is named '" + name + "'"
-                        + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type"
-                        + " Executor qualified " + qualifier + ", or remove executor = \"" + name + "\" to use the"
-                        + " default executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".");
-            }
+            declarations.error("@Async on '" + async.description() + "': no executor is named '" + name + "'"
+                    + (closest != null ? "; did you mean '" + closest + "'?" : ".") + " Declare a bean of type"
+                    + " Executor qualified @AsyncExecutor(\"" + name + "\"), or remove executor = \"" + name + "\" to use"
+                    + " the default executor. Named executors: " + (known.isEmpty() ? "none" : known) + ".");
         }
-    }
-
-    /* The beans resolution would choose among: the alternatives of the highest priority, if any is selected. */
-    private static List<BeanInfo> selected(List<BeanInfo> beans) {
-        Integer highest = null;
-        for (BeanInfo bean : beans) {
-            if (bean.isAlternative() && bean.priority() != null && (highest == null || bean.priority() > highest)) {
-                highest = bean.priority();
-            }
-        }
-        if (highest == null) {
-            return beans;
-        }
-        List<BeanInfo> chosen = new ArrayList<>();
-        for (BeanInfo bean : beans) {
-            if (bean.isAlternative() && highest.equals(bean.priority())) {
-                chosen.add(bean);
-            }
-        }
-        return chosen;
     }
 
     /** What one bean class declares, as the parameters of its synthetic observer. */
@@ -281,6 +260,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
             String[] callbackTasks = new String[c];
             String[] declaringClasses = new String[c];
             String[] methodNames = new String[c];
+            String[] callbackKeys = new String[c];
             int[] priorities = new int[c];
             int[] parameterCounts = new int[c];
             boolean[] lookUps = new boolean[c];
@@ -291,6 +271,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
                 callbackTasks[i] = callback.taskName();
                 declaringClasses[i] = callback.method().declaringClass().name();
                 methodNames[i] = callback.method().name();
+                callbackKeys[i] = Names.key(callback.method());
                 priorities[i] = callback.priority();
                 parameterCounts[i] = callback.method().parameters().size();
                 lookUps[i] = callback.looksUpInstance();
@@ -310,10 +291,40 @@ public class AsyncExtension implements BuildCompatibleExtension {
                     .withParam(Declared.CALLBACK_TASKS, callbackTasks)
                     .withParam(Declared.CALLBACK_DECLARING_CLASSES, declaringClasses)
                     .withParam(Declared.CALLBACK_METHODS, methodNames)
+                    .withParam(Declared.CALLBACK_KEYS, callbackKeys)
                     .withParam(Declared.CALLBACK_PRIORITIES, priorities)
                     .withParam(Declared.CALLBACK_PARAMETER_COUNTS, parameterCounts)
                     .withParam(Declared.CALLBACK_LOOKUPS, lookUps)
                     .observeWith(DeclaredObserver.class);
+            if (a > 0) {
+                // Declared on the application's class, so that it hears its own module's startup (below).
+                components.addObserver(Object.class)
+                        .declaringClass(beanClass)
+                        .qualifier(Initialized.Literal.APPLICATION)
+                        .priority(Interceptor.Priority.PLATFORM_BEFORE)
+                        .observeWith(WebModuleStarted.class);
+            }
+        }
+    }
+
+    /**
+     * Resolves the executors when the application's web module starts, where a server injects the
+     * {@code @Resource} fields of the beans whose producers make them. The {@link Registry}'s own
+     * startup observer lives in the library jar's bean archive, which GlassFish puts in no web module:
+     * it hears the startup that Weld fires at the end of its initialization, before the web module has
+     * its component environment, and waits for this one if a producer returns null there. Not API.
+     */
+    public static final class WebModuleStarted implements SyntheticObserver<Object> {
+
+        /** Made by the container. */
+        public WebModuleStarted() {
+        }
+
+        @Override
+        public void observe(EventContext<Object> context, Parameters params) {
+            if (Registry.isServletContext(context.getEvent())) {
+                CDI.current().select(Registry.class).get().webModuleStarted();
+            }
         }
     }
 
@@ -335,6 +346,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
         static final String CALLBACK_TASKS = "callbackTasks";
         static final String CALLBACK_DECLARING_CLASSES = "callbackDeclaringClasses";
         static final String CALLBACK_METHODS = "callbackMethods";
+        static final String CALLBACK_KEYS = "callbackKeys";
         static final String CALLBACK_PRIORITIES = "callbackPriorities";
         static final String CALLBACK_PARAMETER_COUNTS = "callbackParameterCounts";
         static final String CALLBACK_LOOKUPS = "callbackLookups";
@@ -375,13 +387,14 @@ public class AsyncExtension implements BuildCompatibleExtension {
             String[] callbackTasks = params.get(Declared.CALLBACK_TASKS, String[].class);
             String[] declaringClasses = params.get(Declared.CALLBACK_DECLARING_CLASSES, String[].class);
             String[] methods = params.get(Declared.CALLBACK_METHODS, String[].class);
+            String[] callbackKeys = params.get(Declared.CALLBACK_KEYS, String[].class);
             int[] priorities = params.get(Declared.CALLBACK_PRIORITIES, int[].class);
             int[] parameterCounts = params.get(Declared.CALLBACK_PARAMETER_COUNTS, int[].class);
             boolean[] lookUps = params.get(Declared.CALLBACK_LOOKUPS, boolean[].class);
             for (int i = 0; i < callbackInvokers.length; i++) {
                 declared.callbacks.add(new Registry.Callback(beanClass, qualifiers, callbackTasks[i],
-                        declaringClasses[i], methods[i], callbackDescriptions[i], priorities[i], parameterCounts[i],
-                        callbackInvokers[i], lookUps[i]));
+                        declaringClasses[i], methods[i], callbackKeys[i], callbackDescriptions[i], priorities[i],
+                        parameterCounts[i], callbackInvokers[i], lookUps[i]));
             }
         }
     }

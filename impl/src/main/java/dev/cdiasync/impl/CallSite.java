@@ -25,13 +25,21 @@ final class CallSite {
     final Executor dispatchExecutor;
     /* Calls the method on its bean, with its interceptors: a call that arrives from another process runs it so. */
     final Invoker<Object, ?> invoker;
+    /* The bean to call it on then. */
+    final BeanTarget target;
+    /*
+     * The key a call sent to another process names the method by: the bean class and the method,
+     * com.acme.Reports#build(java.lang.String), so that a method several bean classes inherit runs on
+     * the bean the call was made on.
+     */
+    final String remoteKey;
     final TaskCallbacks callbacks;
     final InFlight inFlight;
     final RequestContexts requestContexts;
 
     CallSite(Class<?> beanClass, String key, String description, String taskName, boolean returnsVoid,
-            Executor executor, Executor dispatchExecutor, Invoker<Object, ?> invoker, TaskCallbacks callbacks,
-            InFlight inFlight, RequestContexts requestContexts) {
+            Executor executor, Executor dispatchExecutor, Invoker<Object, ?> invoker, BeanTarget target,
+            TaskCallbacks callbacks, InFlight inFlight, RequestContexts requestContexts) {
         this.beanClass = beanClass;
         this.key = key;
         this.description = description;
@@ -41,6 +49,8 @@ final class CallSite {
         this.remote = executor instanceof RemoteExecutor r ? r : null;
         this.dispatchExecutor = dispatchExecutor;
         this.invoker = invoker;
+        this.target = target;
+        this.remoteKey = beanClass.getName() + key.substring(key.indexOf('#'));
         this.callbacks = callbacks;
         this.inFlight = inFlight;
         this.requestContexts = requestContexts;

@@ -79,12 +79,17 @@ final class Declarations {
         AnnotationInfo onClass = classLevelAsync(type);
         boolean declares = false;
         for (MethodInfo method : type.methods()) {
-            if (!isCandidate(method) || isOverridden(method, type)) {
+            if (method.isAbstract() && !method.declaringClass().isInterface()) {
+                rejectOnAbstract(method, type);
+                continue;
+            }
+            boolean inheritedDefault = onClass != null && isInheritedDefault(method, type);
+            if (!inheritedDefault && !isCandidate(method) || isOverridden(method, type)) {
                 continue;
             }
             AnnotationInfo onMethod = method.annotation(Async.class);
             AnnotationInfo async = onMethod != null ? onMethod : onClass != null && isBusinessMethod(method) ? onClass : null;
-            AnnotationInfo onDone = method.annotation(OnDone.class);
+            AnnotationInfo onDone = inheritedDefault ? null : method.annotation(OnDone.class);
             if (async != null && onDone != null) {
                 errors.add("@OnDone on '" + Names.method(method) + "': the method is also @Async"
                         + (onMethod == null ? " (through @Async on class " + type.name() + ")" : "")
@@ -112,6 +117,41 @@ final class Declarations {
         ClassInfo declaring = method.declaringClass();
         return !method.isConstructor() && (method.modifiers() & (BRIDGE | SYNTHETIC)) == 0 && !declaring.isInterface()
                 && !declaring.name().equals(Types.OBJECT) && !method.name().equals("<clinit>");
+    }
+
+    /*
+     * A default method of an interface that no class of the bean overrides: a class-level @Async
+     * applies to it too, since the container intercepts it.
+     */
+    private boolean isInheritedDefault(MethodInfo method, ClassInfo beanClass) {
+        if (!method.declaringClass().isInterface() || method.isAbstract() || method.isStatic()
+                || Modifier.isPrivate(method.modifiers()) || (method.modifiers() & (BRIDGE | SYNTHETIC)) != 0) {
+            return false;
+        }
+        String signature = signature(method, beanClass);
+        for (ClassInfo c = beanClass; c != null && !c.name().equals(Types.OBJECT); c = c.superClassDeclaration()) {
+            for (MethodInfo candidate : declaredMethods(c)) {
+                if (signature(candidate, c).equals(signature)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /*
+     * An abstract method is never the one that runs: the implementation is, and it carries no
+     * annotation of the abstract one, so @Async or @OnDone there would be silently lost.
+     */
+    private void rejectOnAbstract(MethodInfo method, ClassInfo beanClass) {
+        for (Class<? extends java.lang.annotation.Annotation> annotation : List.of(Async.class, OnDone.class)) {
+            if (method.hasAnnotation(annotation)) {
+                errors.add("@" + annotation.getSimpleName() + " on '" + Names.method(method) + "': the method is"
+                        + " abstract, and the container takes the annotation from the method that runs, the"
+                        + " implementation in " + beanClass.name() + " or its superclasses, which lacks it. Put @"
+                        + annotation.getSimpleName() + " on the implementing method.");
+            }
+        }
     }
 
     /* @Async on the class or, being @Inherited, on a superclass. */
@@ -207,19 +247,28 @@ final class Declarations {
             return false;
         }
         boolean packagePrivate = !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers);
-        String key = Names.key(method);
-        String signature = key.substring(key.indexOf('#'));
         for (ClassInfo c = beanClass; c != null && !c.name().equals(declaring.name()); c = c.superClassDeclaration()) {
+            // Compared as the subclass sees the method: void done(H) of Base<H> is void done(String)
+            // from a class that extends Base<String>.
+            String signature = signature(method, c);
             for (MethodInfo candidate : declaredMethods(c)) {
-                String candidateKey = Names.key(candidate);
-                if (candidateKey.substring(candidateKey.indexOf('#')).equals(signature)
-                        && !Modifier.isPrivate(candidate.modifiers()) && !candidate.isStatic()
-                        && (!packagePrivate || packageOf(c).equals(packageOf(declaring)))) {
+                if (signature(candidate, c).equals(signature) && !Modifier.isPrivate(candidate.modifiers())
+                        && !candidate.isStatic() && (!packagePrivate || packageOf(c).equals(packageOf(declaring)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /* name(erased parameter types) of a method, its type variables as the class 'viewer' binds them. */
+    private static String signature(MethodInfo method, ClassInfo viewer) {
+        StringBuilder signature = new StringBuilder(method.name()).append('(');
+        for (var parameter : method.parameters()) {
+            Types.Ty type = Types.asSeenFrom(Types.of(parameter.type()), viewer, method.declaringClass());
+            signature.append(Types.erasure(type)).append(',');
+        }
+        return signature.append(')').toString();
     }
 
     private static String packageOf(ClassInfo type) {
@@ -259,6 +308,13 @@ final class Declarations {
                     + " Remove final.");
             valid = false;
         }
+        if (!Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers) && !Modifier.isPrivate(modifiers)
+                && !method.declaringClass().isInterface() && !packageOf(method.declaringClass()).equals(packageOf(beanClass))) {
+            errors.add(where + "the method is package-private in " + packageOf(method.declaringClass()) + ", and the"
+                    + " bean class " + beanClass.name() + " is in another package, so the container cannot intercept"
+                    + " it and it would run synchronously. Make it protected or public.");
+            valid = false;
+        }
         Type returned = method.returnType();
         if (!returned.isVoid() && !Types.isFuture(returned)) {
             errors.add(where + "it returns " + Names.type(returned) + ", which an asynchronous call cannot return at"
@@ -275,9 +331,10 @@ final class Declarations {
             }
             // The invoker runs the body of a call that arrives from another process (see RemoteExecutor).
             InvokerInfo invoker = invokers.createInvoker(bean, method).build();
+            // The result type as the bean sees it: T of Loader<T> is String for a bean that extends Loader<String>.
+            Types.Ty result = Types.asSeenFrom(Types.resultType(returned), beanClass, method.declaringClass());
             asyncMethods.add(new AsyncMethod(beanClass, method, invoker, Names.key(method), Names.method(method), task,
-                    defaultName, string(async, "executor"), Types.resultType(returned), Types.describeResult(returned),
-                    returned.isVoid()));
+                    defaultName, string(async, "executor"), result, Types.describe(result), returned.isVoid()));
         }
     }
 
@@ -317,6 +374,14 @@ final class Declarations {
                     + " CompletionStage or AsyncFuture of the task's result type; further parameters are"
                     + " injected.");
             valid = false;
+        }
+        for (int i = 1; i < method.parameters().size(); i++) {
+            Type injected = method.parameters().get(i).type();
+            if (Types.isOpen(Types.of(injected))) {
+                errors.add(where + "parameter " + (i + 1) + " of type " + Names.type(injected) + " is a type variable, or"
+                        + " mentions one, so the container cannot inject it. Declare a concrete type.");
+                valid = false;
+            }
         }
         if (!valid) {
             return;

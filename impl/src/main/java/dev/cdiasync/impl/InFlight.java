@@ -43,7 +43,7 @@ final class InFlight {
             call.refuse(refusal(site));
             return;
         }
-        call.slot = register(call);
+        register(call);
         if (closing) {
             // Shutdown began while registering. The drain sets closing, then scans; this call
             // registered, then read closing: one of the two sees the other, so a call is either
@@ -75,16 +75,23 @@ final class InFlight {
                 + "' refused: the container is shutting down");
     }
 
-    private int register(AsyncCall<?> call) {
+    /*
+     * The call knows its slot before the table shows it: a drain that finds it there and stops it at
+     * once removes it from the right place.
+     */
+    private void register(AsyncCall<?> call) {
         int start = ThreadLocalRandom.current().nextInt();
         for (int i = 0; i < PROBES; i++) {
             int slot = (start + i) & (SLOTS - 1);
-            if (slots.get(slot) == null && slots.compareAndSet(slot, null, call)) {
-                return slot;
+            if (slots.get(slot) == null) {
+                call.slot = slot;
+                if (slots.compareAndSet(slot, null, call)) {
+                    return;
+                }
             }
         }
+        call.slot = OVERFLOW;
         overflow.add(call);
-        return OVERFLOW;
     }
 
     /**

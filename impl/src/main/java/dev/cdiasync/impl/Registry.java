@@ -5,8 +5,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +34,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.IllegalProductException;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.invoke.Invoker;
@@ -49,6 +53,7 @@ import jakarta.interceptor.InvocationContext;
 class Registry {
 
     private static final Logger LOG = Logger.getLogger("dev.cdiasync");
+    private static final String SERVLET_CONTEXT = "jakarta.servlet.ServletContext";
 
     /** An {@code @Async} method of a bean class, as the build found it. */
     record Site(Class<?> beanClass, String key, String description, String taskName, String executorName,
@@ -57,8 +62,8 @@ class Registry {
 
     /** An {@code @OnDone} method of a bean class, as the build found it, with its invoker. */
     record Callback(Class<?> beanClass, Annotation[] qualifiers, String taskName, String declaringClass,
-            String methodName, String description, int priority, int parameterCount, Invoker<Object, ?> invoker,
-            boolean looksUpInstance) {
+            String methodName, String key, String description, int priority, int parameterCount,
+            Invoker<Object, ?> invoker, boolean looksUpInstance) {
     }
 
     @Inject
@@ -90,26 +95,87 @@ class Registry {
 
     /* Published once by start(), before any call is routed; then only read. */
     private volatile Map<String, CallSite[]> sitesByKey;
+    /* The call sites by the key a call sent to another process names them by (see CallSite.remoteKey). */
+    private volatile Map<String, CallSite> sitesByRemoteKey;
     private final Map<Method, CallSite[]> sitesByMethod = new ConcurrentHashMap<>();
     private InFlight inFlight;
     private Settings settings = Settings.defaults();
     /* The remote executors of this deployment, served its bodies from startup to shutdown. */
     private final List<RemoteExecutor> remotes = new ArrayList<>();
+    /* The executors resolved so far, kept when a start is deferred (see start). */
+    private final Map<String, Executor> resolved = new HashMap<>();
+    /* Whether start() runs, on the thread that holds its lock: a call from within it must not start it again. */
+    private boolean starting;
 
     /** Prepares everything at startup, before the application's own observers, so that a mistake fails deployment. */
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
             Object event) {
-        start();
+        start(webModuleStartsLater(event));
+    }
+
+    /** The application's web module has started: whatever is still unresolved is final now. */
+    void webModuleStarted() {
+        start(false);
+    }
+
+    /*
+     * Whether the startup this event announces comes before the web module's own. A Jakarta EE server
+     * fires @Initialized(ApplicationScoped.class) for the library jar's bean archive from Weld's
+     * endInitialization, with an Object; the web module's, with its ServletContext, comes when the web
+     * module starts (WebModuleStarted hears it). GlassFish fires the first on its deployment thread
+     * without the module's component environment, so it injects no @Resource field there ("No valid EE
+     * environment for injection of ..."): a @Dependent producer returning such a field returns null,
+     * and the resource once the web module has started. Quarkus has no such second event.
+     */
+    private static boolean webModuleStartsLater(Object event) {
+        return servletContext() != null && !isServletContext(event) && !AsyncExtension.onQuarkus();
+    }
+
+    /** Whether the event is a ServletContext: the startup of a web module. */
+    static boolean isServletContext(Object event) {
+        Class<?> servletContext = servletContext();
+        return servletContext != null && servletContext.isInstance(event);
+    }
+
+    private static Class<?> servletContext() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(SERVLET_CONTEXT, false, loader != null ? loader : Registry.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError noServletContainer) {
+            return null;
+        }
     }
 
     /*
      * Gathers the declarations, resolves the executors and prepares the call sites. Runs once: at
      * startup, or at the first call if that comes first (from another observer of the startup).
      */
-    private synchronized Map<String, CallSite[]> start() {
+    /*
+     * Gathers the declarations, resolves the executors and prepares the call sites. Runs once: at
+     * startup, or at the first call if that comes first (from another observer of the startup). On a
+     * server's first startup event of a web module (webModuleStartsLater), an executor whose producer
+     * returned null is not reported yet: everything is prepared again at the ServletContext event (or
+     * at the first call), which resolves only what is still missing and reports what is still null.
+     * Returns null while so deferred.
+     */
+    private synchronized Map<String, CallSite[]> start(boolean deferNulls) {
         if (sitesByKey != null) {
             return sitesByKey;
         }
+        if (starting) {
+            // The same thread, from within start(): an executor producer or a bean it creates calls @Async.
+            throw new IllegalStateException("An @Async method was called while cdi-async prepares its executors"
+                    + " (from an executor producer, or a bean it creates); call it once the application has started");
+        }
+        starting = true;
+        try {
+            return prepare(deferNulls);
+        } finally {
+            starting = false;
+        }
+    }
+
+    private Map<String, CallSite[]> prepare(boolean deferNulls) {
         List<String> problems = new ArrayList<>();
         settings = Settings.read(problems::add);
         AsyncExtension.Declared declared = new AsyncExtension.Declared();
@@ -127,28 +193,42 @@ class Registry {
             callbacks.put(task, new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), reporter));
         });
 
-        Map<String, Executor> resolved = new HashMap<>();
+        Map<String, String> deferred = deferNulls ? new TreeMap<>() : null;
+        Set<String> tried = new HashSet<>();
         Map<String, List<CallSite>> byKey = new HashMap<>();
+        Map<String, CallSite> byRemoteKey = new HashMap<>();
         for (Site site : declared.sites) {
-            Executor executor = resolved.computeIfAbsent(site.executorName(), name -> executor(name, problems));
+            Executor executor = resolve(site.executorName(), site.description(), tried, problems, deferred);
             Executor dispatch = executor;
+            BeanTarget target = new BeanTarget(container, site.beanClass(),
+                    site.key().substring(0, site.key().indexOf('#')), null, site.description());
             if (executor instanceof RemoteExecutor remote) {
                 // The outcome of a remote call arrives on a thread of the remote executor's: its callbacks
                 // are handed to the default executor, which must be a local one.
-                dispatch = resolved.computeIfAbsent("", name -> executor(name, problems));
-                checkRemote(site, remote, dispatch, problems);
+                dispatch = resolve("", site.description(), tried, problems, deferred);
+                checkRemote(site, target, remote, dispatch, problems);
                 if (!remotes.contains(remote)) {
                     remotes.add(remote);
                 }
             }
             TaskCallbacks taskCallbacks = callbacks.computeIfAbsent(site.taskName(),
                     task -> new TaskCallbacks(task, new AnnotatedCallback[0], reporter));
-            byKey.computeIfAbsent(site.key(), key -> new ArrayList<>()).add(new CallSite(site.beanClass(), site.key(),
-                    site.description(), site.taskName(), site.returnsVoid(), executor, dispatch, site.invoker(),
-                    taskCallbacks, inFlight, requestContexts));
+            CallSite callSite = new CallSite(site.beanClass(), site.key(), site.description(), site.taskName(),
+                    site.returnsVoid(), executor, dispatch, site.invoker(), target, taskCallbacks, inFlight,
+                    requestContexts);
+            byKey.computeIfAbsent(site.key(), key -> new ArrayList<>()).add(callSite);
+            byRemoteKey.put(callSite.remoteKey, callSite);
         }
         if (!problems.isEmpty()) {
+            if (deferred != null) {
+                problems.addAll(deferred.values()); // all of the deployment's mistakes together
+            }
             throw new DeploymentException(String.join("\n", problems));
+        }
+        if (deferred != null && !deferred.isEmpty()) {
+            LOG.fine(() -> "cdi-async: the producers of executors " + deferred.keySet() + " returned null before the"
+                    + " web module started; they are resolved again when it starts");
+            return null;
         }
         Map<String, CallSite[]> prepared = new HashMap<>();
         byKey.forEach((key, list) -> {
@@ -158,6 +238,7 @@ class Registry {
         });
         LOG.config(() -> "cdi-async: " + declared.sites.size() + " @Async methods, " + declared.callbacks.size()
                 + " @OnDone callbacks; " + settings);
+        sitesByRemoteKey = byRemoteKey;
         sitesByKey = prepared;
         LocalBodies bodies = new Bodies();
         remotes.forEach(remote -> remote.serve(bodies));
@@ -165,18 +246,103 @@ class Registry {
     }
 
     /*
+     * The executor of a name: one resolved before (an earlier, deferred, attempt), or resolved now, once
+     * per attempt, a failed one included, so that each problem is reported (and a producer called) once.
+     */
+    private Executor resolve(String name, String usedBy, Set<String> tried, List<String> problems,
+            Map<String, String> deferred) {
+        Executor executor = resolved.get(name);
+        if (executor == null && tried.add(name)) {
+            executor = executor(name, usedBy, problems, deferred);
+            if (executor != null) {
+                resolved.put(name, executor);
+            }
+        }
+        return executor;
+    }
+
+    /*
+     * The executor of a name, made now, at startup, on the deployment's thread (where a server's
+     * producer can inject its resources). What the build could not see is reported here: a producer
+     * that returns null, or several beans left after the selection of alternatives.
+     */
+    private Executor executor(String name, String usedBy, List<String> problems, Map<String, String> deferred) {
+        String which = name.isEmpty() ? "the default executor" : "executor '" + name + "'";
+        String qualifier = "@AsyncExecutor" + (name.isEmpty() ? "" : "(\"" + name + "\")");
+        Instance<Executor> selected = executors.select(AsyncExecutor.Literal.of(name));
+        if (selected.isAmbiguous()) {
+            List<String> beans = new ArrayList<>();
+            selected.handles().forEach(handle -> beans.add(handle.getBean().getBeanClass().getName()));
+            beans.sort(null);
+            problems.add("@Async on '" + usedBy + "': " + which + " is ambiguous: " + beans.size() + " Executor beans are "
+                    + qualifier
+                    + " (" + String.join(", ", beans) + "). Keep one, or disable the others with @Alternative.");
+            return null;
+        }
+        try {
+            Executor executor = remoteBehindProxy(selected.getHandle());
+            if (executor == null) {
+                String problem = "The producer of " + which + " returned null. Return an Executor from it (a server's"
+                        + " ManagedExecutorService, for example), or remove its " + qualifier + " qualifier.";
+                if (deferred != null) {
+                    deferred.put(name, problem); // perhaps not null once the web module has started
+                } else {
+                    problems.add(problem);
+                }
+            }
+            return executor;
+        } catch (IllegalProductException e) {
+            problems.add("The producer of " + which + " returned null (" + e.getMessage() + "). Return an Executor"
+                    + " from it, or remove its " + qualifier + " qualifier.");
+        } catch (RuntimeException e) {
+            problems.add("Resolving " + which + " failed: " + e);
+        }
+        return null;
+    }
+
+    /*
+     * The executor of a handle; for a normal-scoped bean whose instance is a RemoteExecutor behind a
+     * client proxy of a narrower type (a producer declared to return Executor), that instance: the
+     * proxy would hide what it is. Such a bean lives as long as the application, as the call sites do.
+     */
+    private Executor remoteBehindProxy(Instance.Handle<Executor> handle) {
+        Executor executor = handle.get();
+        Bean<?> bean = handle.getBean();
+        if (executor == null || executor instanceof RemoteExecutor || !container.isNormalScope(bean.getScope())) {
+            return executor;
+        }
+        return contextualInstance(bean) instanceof RemoteExecutor remote ? remote : executor;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object contextualInstance(Bean<?> bean) {
+        Bean raw = bean;
+        return container.getContext(bean.getScope()).get(raw, container.createCreationalContext(raw));
+    }
+
+    /* A callback, called on its bean's contextual reference unless its invoker looks the instance up. */
+    private AnnotatedCallback annotated(Callback callback) {
+        Supplier<Object> reference = callback.looksUpInstance() ? null : new BeanTarget(container,
+                callback.beanClass(), callback.declaringClass(), callback.qualifiers(), callback.description());
+        return new AnnotatedCallback(callback.declaringClass(), callback.methodName(), callback.key(),
+                callback.description(), callback.beanClass().getName(), callback.priority(), callback.parameterCount(),
+                callback.invoker(), reference);
+    }
+
+    /*
      * A method routed to a remote executor: the executor checks what must travel; this checks that the
      * callbacks have a local executor to run on and that the bean can be looked up where the body
      * arrives (each member runs the same application).
      */
-    private void checkRemote(Site site, RemoteExecutor remote, Executor dispatch, List<String> problems) {
+    private void checkRemote(Site site, BeanTarget target, RemoteExecutor remote, Executor dispatch,
+            List<String> problems) {
         String where = "@Async on '" + site.description() + "' (executor '" + site.executorName() + "'): ";
         if (dispatch instanceof RemoteExecutor) {
             problems.add(where + "the default executor is a remote one too, so the callbacks of a remote call would"
                     + " have no local thread to run on. Keep the default executor local.");
         }
         try {
-            handle(site.beanClass(), site.description()); // resolves the bean; creates nothing
+            target.bean(); // resolves the bean; creates nothing
         } catch (RuntimeException e) {
             problems.add(where + "its bean cannot be looked up by its class " + site.beanClass().getName() + " (" + e
                     + "), so the member a call arrives on could not run it. Give the bean a class of its own.");
@@ -219,88 +385,24 @@ class Registry {
     private final class Bodies implements LocalBodies {
         @Override
         public Object run(String method, Object[] arguments) throws Throwable {
-            Map<String, CallSite[]> prepared = sitesByKey;
-            CallSite[] sites = prepared == null ? null : prepared.get(method);
-            if (sites == null || inFlight.isClosing()) {
+            Map<String, CallSite> prepared = sitesByRemoteKey;
+            CallSite site = prepared == null ? null : prepared.get(method);
+            if (site == null || inFlight.isClosing()) {
                 throw new RejectedExecutionException("No @Async method " + method + " runs here: "
-                        + (sites == null ? "this deployment has none" : "this deployment is shutting down"));
+                        + (site == null ? "this deployment has none" : "this deployment is shutting down"));
             }
-            CallSite site = sites[0];
             // A @Dependent bean gets an instance of its own for the call, destroyed after it, as a local
             // caller's would live with the caller; others are shared as their scope says.
-            Instance.Handle<?> handle = handle(site.beanClass, site.description);
-            try {
-                Object target = handle.get();
-                Object result = requestContexts.runArrived(() -> {
-                    ARRIVED.set(site);
-                    try {
-                        return site.invoker.invoke(target, arguments);
-                    } finally {
-                        ARRIVED.remove();
-                    }
-                });
-                return site.returnsVoid ? null : Outcomes.await(result);
-            } finally {
-                if (handle.getBean().getScope() == Dependent.class) {
-                    handle.destroy();
+            Object result = site.target.call(target -> requestContexts.runArrived(() -> {
+                ARRIVED.set(site);
+                try {
+                    return site.invoker.invoke(target, arguments);
+                } finally {
+                    ARRIVED.remove();
                 }
-            }
+            }));
+            return site.returnsVoid ? null : Outcomes.await(result);
         }
-    }
-
-    /*
-     * The executor of a name, made now, at startup, on the deployment's thread (where a server's
-     * producer can inject its resources). What the build could not see is reported here: a producer
-     * that returns null, or two beans that turn out to be candidates.
-     */
-    private Executor executor(String name, List<String> problems) {
-        String which = name.isEmpty() ? "the default executor" : "executor '" + name + "'";
-        Instance<Executor> selected = executors.select(AsyncExecutor.Literal.of(name));
-        try {
-            Executor executor = selected.get();
-            if (executor == null) {
-                problems.add("The producer of " + which + " returned null. Return an Executor from it (a server's"
-                        + " ManagedExecutorService, for example), or remove its @AsyncExecutor"
-                        + (name.isEmpty() ? "" : "(\"" + name + "\")") + " qualifier.");
-            }
-            return executor;
-        } catch (IllegalProductException e) {
-            problems.add("The producer of " + which + " returned null (" + e.getMessage() + "). Return an Executor"
-                    + " from it, or remove its @AsyncExecutor qualifier.");
-        } catch (RuntimeException e) {
-            problems.add("Resolving " + which + " failed: " + e);
-        }
-        return null;
-    }
-
-    /* A callback, called on its bean's contextual reference unless its invoker looks the instance up. */
-    private AnnotatedCallback annotated(Callback callback) {
-        Supplier<Object> reference = callback.looksUpInstance() ? null
-                : () -> reference(callback.beanClass(), callback.description(), callback.qualifiers());
-        return new AnnotatedCallback(callback.declaringClass(), callback.methodName(), callback.description(),
-                callback.beanClass().getName(), callback.priority(), callback.parameterCount(), callback.invoker(),
-                reference);
-    }
-
-    /*
-     * The contextual reference of the bean of exactly this class: a subclass that is a bean too has
-     * the class among its types, so the lookup picks the handle whose bean class it is.
-     */
-    private Object reference(Class<?> beanClass, String method, Annotation... qualifiers) {
-        return handle(beanClass, method, qualifiers).get();
-    }
-
-    private Instance.Handle<?> handle(Class<?> beanClass, String method, Annotation... qualifiers) {
-        Instance<?> matching = container.createInstance().select(beanClass, qualifiers);
-        if (matching.isResolvable()) {
-            return matching.getHandle();
-        }
-        for (Instance.Handle<?> handle : matching.handles()) {
-            if (handle.getBean().getBeanClass() == beanClass) {
-                return handle;
-            }
-        }
-        throw new IllegalStateException("No bean of class " + beanClass.getName() + " for " + method);
     }
 
     private static int depth(Class<?> type) {
@@ -318,7 +420,7 @@ class Registry {
         if (candidates == null) {
             Map<String, CallSite[]> prepared = sitesByKey;
             if (prepared == null) {
-                prepared = start();
+                prepared = start(false);
             }
             candidates = prepared.getOrDefault(Names.key(method), new CallSite[0]);
             sitesByMethod.put(method, candidates);
@@ -376,6 +478,10 @@ class Registry {
             } catch (Error e) {
                 // a callback's Error: the other calls are still cancelled, then it is rethrown
                 error = FailureReporter.keepFirst(error, e);
+            } catch (RuntimeException e) {
+                // an interrupt that failed (a remote executor's, say): the call is cancelled all the same
+                LOG.log(Level.WARNING, e, () -> "Stopping a call of @Async task '" + call.taskName() + "' failed;"
+                        + " the other calls are still stopped");
             }
         }
         // Interrupted bodies end (on any executor) before close() goes on, within a bound that a stall of

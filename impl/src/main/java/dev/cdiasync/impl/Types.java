@@ -30,7 +30,7 @@ final class Types {
     }
 
     /** A type: a class with its type arguments (none when raw), a type variable, a wildcard, or another (by name). */
-    sealed interface Ty permits ClassTy, VarTy, WildTy, OtherTy {
+    sealed interface Ty permits ClassTy, VarTy, WildTy, ArrayTy, OtherTy {
     }
 
     record ClassTy(ClassInfo declaration, List<Ty> arguments) implements Ty {
@@ -47,9 +47,16 @@ final class Types {
     record WildTy(Ty upper, Ty lower) implements Ty {
     }
 
-    /** A primitive, array or void type, or a result known only by its erased name. */
+    /** An array type. */
+    record ArrayTy(Ty component) implements Ty {
+    }
+
+    /** A primitive or void type, or a result known only by its erased name. */
     record OtherTy(String name) implements Ty {
     }
+
+    /* Types checks go no deeper than this: a bound that refers to itself (T extends Comparable<T>) ends here. */
+    private static final int DEPTH = 12;
 
     /** The erased binary name: {@code java.lang.String}, {@code int}, {@code a.B$C[]}. */
     static String erasure(Type type) {
@@ -103,6 +110,8 @@ final class Types {
                 Type upper = type.asWildcardType().upperBound();
                 Type lower = type.asWildcardType().lowerBound();
                 return new WildTy(upper == null || isObject(upper) ? null : of(upper), lower == null ? null : of(lower));
+            case ARRAY:
+                return new ArrayTy(of(type.asArray().componentType()));
             default:
                 return new OtherTy(erasure(type));
         }
@@ -122,15 +131,55 @@ final class Types {
         return new OtherTy(OBJECT);
     }
 
-    /** The result type as a user would write it, for messages. */
-    static String describeResult(Type futureOrVoid) {
-        if (futureOrVoid.isVoid()) {
-            return "Void";
+    /** A type as a user would write it, for messages. */
+    static String describe(Ty type) {
+        if (type instanceof ClassTy c) {
+            if (c.arguments().isEmpty()) {
+                return c.declaration().simpleName();
+            }
+            List<String> arguments = new ArrayList<>();
+            c.arguments().forEach(argument -> arguments.add(describe(argument)));
+            return c.declaration().simpleName() + "<" + String.join(", ", arguments) + ">";
         }
-        if (futureOrVoid.isParameterizedType()) {
-            return Names.type(futureOrVoid.asParameterizedType().typeArguments().get(0));
+        if (type instanceof VarTy v) {
+            return v.variable().name();
         }
-        return "Object";
+        if (type instanceof WildTy w) {
+            return w.upper() != null ? "? extends " + describe(w.upper())
+                    : w.lower() != null ? "? super " + describe(w.lower()) : "?";
+        }
+        if (type instanceof ArrayTy a) {
+            return describe(a.component()) + "[]";
+        }
+        String name = ((OtherTy) type).name();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * A type of a method of {@code declaring}, as a bean of class {@code beanClass} sees it: the type
+     * variables of {@code declaring} replaced by the type arguments the bean class gives them
+     * ({@code String} for {@code T} of {@code Loader<T>} in {@code GreetingLoader extends
+     * Loader<String>}); those it leaves open stay.
+     */
+    static Ty asSeenFrom(Ty type, ClassInfo beanClass, ClassInfo declaring) {
+        ClassTy seen = asSupertype(new ClassTy(beanClass, List.of()), declaring.name());
+        if (seen == null || seen.arguments().isEmpty()) {
+            return type;
+        }
+        Map<String, Ty> bindings = new HashMap<>();
+        List<TypeVariable> variables = declaring.typeParameters();
+        for (int i = 0; i < variables.size() && i < seen.arguments().size(); i++) {
+            bindings.put(variables.get(i).name(), seen.arguments().get(i));
+        }
+        return substitute(type, bindings);
+    }
+
+    /** The erased binary name of a type, as {@link #erasure(Type)} writes it. */
+    static String erasure(Ty type) {
+        if (type instanceof ArrayTy a) {
+            return erasure(a.component()) + "[]";
+        }
+        return erased(type);
     }
 
     /** Whether a type mentions a type variable, so that it is only known per bean. */
@@ -144,6 +193,9 @@ final class Types {
         if (type instanceof WildTy w) {
             return w.upper() != null && isOpen(w.upper()) || w.lower() != null && isOpen(w.lower());
         }
+        if (type instanceof ArrayTy a) {
+            return isOpen(a.component());
+        }
         return false;
     }
 
@@ -155,34 +207,53 @@ final class Types {
      * their bounds, and {@code ? super S} fits when S can be assigned to the result.
      */
     static boolean accepts(Ty declared, Ty result) {
+        return accepts(declared, result, 0);
+    }
+
+    private static boolean accepts(Ty declared, Ty result, int depth) {
+        if (depth > DEPTH) {
+            return true; // a bound that refers to itself: not held against the declaration
+        }
         if (declared instanceof WildTy w) {
-            return (w.upper() == null || accepts(w.upper(), result))
-                    && (w.lower() == null || isAssignable(w.lower(), result));
+            return (w.upper() == null || accepts(w.upper(), result, depth + 1))
+                    && (w.lower() == null || isAssignable(w.lower(), result, depth + 1));
         }
         if (declared instanceof VarTy v) {
             for (Type bound : v.variable().bounds()) {
-                if (!accepts(of(bound), result)) {
+                if (!accepts(of(bound), result, depth + 1)) {
                     return false;
                 }
             }
             return true;
         }
-        return isAssignable(result, declared);
+        return isAssignable(result, declared, depth + 1);
     }
 
     /** Whether a value of type {@code from} can be assigned to {@code to}, reading generics loosely. */
     static boolean isAssignable(Ty from, Ty to) {
-        if (isOpen(from)) {
+        return isAssignable(from, to, 0);
+    }
+
+    private static boolean isAssignable(Ty from, Ty to, int depth) {
+        if (depth > DEPTH || isOpen(from)) {
             return true; // a type variable of the bean: only known per bean, so not held against it
         }
+        if (from instanceof WildTy w) {
+            // A result declared '? extends S' is an S; '? super S' or '?' only an Object.
+            return isAssignable(w.upper() != null ? w.upper() : new OtherTy(OBJECT), to, depth + 1);
+        }
         if (to instanceof VarTy || to instanceof WildTy) {
-            return accepts(to, from);
+            return accepts(to, from, depth + 1);
         }
         if (to instanceof ClassTy target && target.name().equals(OBJECT)) {
             return true;
         }
-        if (to instanceof OtherTy || from instanceof OtherTy || !(from instanceof ClassTy fromClass)) {
-            return erased(from).equals(erased(to));
+        if (from instanceof ArrayTy array) {
+            return isAssignableArray(array, to, depth);
+        }
+        if (to instanceof OtherTy || to instanceof ArrayTy || from instanceof OtherTy
+                || !(from instanceof ClassTy fromClass)) {
+            return erasure(from).equals(erasure(to));
         }
         ClassTy target = (ClassTy) to;
         ClassTy seen = asSupertype(fromClass, target.name());
@@ -192,12 +263,29 @@ final class Types {
         // Compare type arguments on the same class: ArrayList<String> is seen as List<String>.
         if (!target.arguments().isEmpty() && seen.arguments().size() == target.arguments().size() && !isOpen(seen)) {
             for (int i = 0; i < target.arguments().size(); i++) {
-                if (!contains(target.arguments().get(i), seen.arguments().get(i))) {
+                if (!contains(target.arguments().get(i), seen.arguments().get(i), depth + 1)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /*
+     * Arrays are Cloneable and Serializable, and covariant in their reference components: String[]
+     * is an Object[] and a CharSequence[]; int[] is only an int[].
+     */
+    private static boolean isAssignableArray(ArrayTy from, Ty to, int depth) {
+        if (to instanceof ClassTy target) {
+            return target.name().equals("java.lang.Cloneable") || target.name().equals("java.io.Serializable");
+        }
+        if (!(to instanceof ArrayTy target)) {
+            return false;
+        }
+        if (from.component() instanceof OtherTy || target.component() instanceof OtherTy) {
+            return erasure(from.component()).equals(erasure(target.component())); // primitives: exactly
+        }
+        return isAssignable(from.component(), target.component(), depth + 1);
     }
 
     /**
@@ -230,7 +318,7 @@ final class Types {
         return null;
     }
 
-    private static Ty substitute(Ty type, Map<String, Ty> bindings) {
+    static Ty substitute(Ty type, Map<String, Ty> bindings) {
         if (type instanceof VarTy v) {
             return bindings.getOrDefault(v.variable().name(), v);
         }
@@ -245,13 +333,16 @@ final class Types {
             return new WildTy(w.upper() == null ? null : substitute(w.upper(), bindings),
                     w.lower() == null ? null : substitute(w.lower(), bindings));
         }
+        if (type instanceof ArrayTy a) {
+            return new ArrayTy(substitute(a.component(), bindings));
+        }
         return type;
     }
 
     /* Type argument containment, as Java's generics define it (List<? extends Number> contains Integer). */
-    private static boolean contains(Ty declared, Ty actual) {
+    private static boolean contains(Ty declared, Ty actual, int depth) {
         if (declared instanceof WildTy || declared instanceof VarTy) {
-            return accepts(declared, actual);
+            return accepts(declared, actual, depth + 1);
         }
         return same(declared, actual);
     }
@@ -274,6 +365,9 @@ final class Types {
         if (a instanceof WildTy x && b instanceof WildTy y) {
             return sameOrBothNull(x.upper(), y.upper()) && sameOrBothNull(x.lower(), y.lower());
         }
+        if (a instanceof ArrayTy x && b instanceof ArrayTy y) {
+            return same(x.component(), y.component());
+        }
         return a instanceof OtherTy && b instanceof OtherTy && erased(a).equals(erased(b));
     }
 
@@ -287,6 +381,9 @@ final class Types {
         }
         if (type instanceof OtherTy o) {
             return o.name();
+        }
+        if (type instanceof VarTy v && !v.variable().bounds().isEmpty()) {
+            return erasure(v.variable().bounds().get(0));
         }
         return OBJECT;
     }
