@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,18 +136,28 @@ public interface DeploymentScenarios {
         assertTrue(shortLines.contains("body interrupted, release present=false")
                 && shortLines.contains("callback cancelled"), "grace 0: cancelled at undeploy: " + shortLines);
 
-        CompletableFuture<Void> undeploying = CompletableFuture.runAsync(() -> {
+        // The test's thread undeploys (the deployer may be bound to it); this one releases the call.
+        Thread releaser = new Thread(() -> {
             try {
-                undeploy(Wars.SETTINGS_LONG);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while ((!Files.exists(longRecord) || Files.size(longRecord) == 0) && System.nanoTime() < deadline) {
+                    Thread.sleep(50); // until the body saw shutdown begin (or anything else happened)
+                }
+                // Past the default grace period: a library that ignored the setting has cancelled the call by now.
+                Thread.sleep(TimeUnit.SECONDS.toMillis(15));
+            } catch (IOException | InterruptedException e) {
+                // release now
+            } finally {
+                try {
+                    Files.createFile(longRelease);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-        });
-        awaitLines(longRecord, lines -> !lines.isEmpty(), "the long grace deployment's shutdown beginning");
-        // Past the default grace period: a library that ignored the setting has cancelled the call by now.
-        Thread.sleep(TimeUnit.SECONDS.toMillis(15));
-        Files.createFile(longRelease);
-        undeploying.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }, "settings-long releaser");
+        releaser.start();
+        undeploy(Wars.SETTINGS_LONG);
+        releaser.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
         assertLines(List.of("shutdown began", "body released", "callback value released"),
                 Files.readAllLines(longRecord));
     }
@@ -158,6 +168,39 @@ public interface DeploymentScenarios {
         assertTrue(failure.contains("dev.cdiasync.shutdown-grace-ms") && failure.contains("'soon'"), failure);
         // The main application, with no such setting, is unaffected.
         assertLines(List.of("The task is done.", "The custom callback was called."), Server.scenario("seed/success"));
+    }
+
+    // --- deployment errors: the library's message, naming the method, reaches the deployer
+
+    @Test
+    default void callbackOfAnUnknownTaskFailsDeploymentNamingTheMethod() throws Exception {
+        assertMentions(deploymentFailure(Wars.BAD_UNKNOWN_TASK),
+                "@OnDone on '" + Wars.EXTRA + ".bad.unknowntask.Listener#finished(Future)'",
+                "no @Async task is named 'no-such-task'", "Known tasks: [report]");
+    }
+
+    @Test
+    default void asyncMethodReturningStringFailsDeploymentNamingTheMethod() throws Exception {
+        assertMentions(deploymentFailure(Wars.BAD_RETURNS_STRING),
+                "@Async on '" + Wars.EXTRA + ".bad.returnsstring.Fetcher#fetch(int)'", "it returns String");
+    }
+
+    @Test
+    default void unknownExecutorFailsDeploymentNamingTheMethodAndTheExecutor() throws Exception {
+        assertMentions(deploymentFailure(Wars.BAD_UNKNOWN_EXECUTOR),
+                "@Async on '" + Wars.EXTRA + ".bad.unknownexecutor.Reader#read()'",
+                "no executor is named 'reporting'");
+    }
+
+    @Test
+    default void executorProducerReturningNullFailsDeploymentSayingSo() throws Exception {
+        assertMentions(deploymentFailure(Wars.BAD_NULL_PRODUCER), "the producer of executor 'mes' returned null");
+    }
+
+    private static void assertMentions(String failure, String... parts) {
+        for (String part : parts) {
+            assertTrue(failure.contains(part), "expected the deployment failure to mention \"" + part + "\":\n" + failure);
+        }
     }
 
     private static void start(String name, Path record, Path release) {

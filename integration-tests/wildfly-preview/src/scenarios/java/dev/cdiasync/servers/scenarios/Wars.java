@@ -31,6 +31,15 @@ public final class Wars {
     /** dev.cdiasync.shutdown-grace-ms=soon in its MicroProfile Config. */
     public static final String SETTINGS_MALFORMED = "settings-malformed";
 
+    /** @OnDone(task = "no-such-task"). */
+    public static final String BAD_UNKNOWN_TASK = "bad-unknown-task";
+    /** An @Async method returning String. */
+    public static final String BAD_RETURNS_STRING = "bad-returns-string";
+    /** @Async(executor = "reporting"), which no bean provides. */
+    public static final String BAD_UNKNOWN_EXECUTOR = "bad-unknown-executor";
+    /** The producer of executor "mes" returns null. */
+    public static final String BAD_NULL_PRODUCER = "bad-null-producer";
+
     public static final String EXTRA = "dev.cdiasync.servers.extra";
 
     private Wars() {
@@ -49,6 +58,10 @@ public final class Wars {
             case SETTINGS_SHORT -> settings(name, "0");
             case SETTINGS_LONG -> settings(name, "600000");
             case SETTINGS_MALFORMED -> settings(name, "soon");
+            case BAD_UNKNOWN_TASK -> library(name).addPackage(EXTRA + ".bad.unknowntask");
+            case BAD_RETURNS_STRING -> library(name).addPackage(EXTRA + ".bad.returnsstring");
+            case BAD_UNKNOWN_EXECUTOR -> library(name).addPackage(EXTRA + ".bad.unknownexecutor");
+            case BAD_NULL_PRODUCER -> library(name).addPackage(EXTRA + ".bad.nullproducer");
             default -> throw new IllegalArgumentException("no application is named " + name);
         };
     }
