@@ -128,8 +128,9 @@ public interface DeploymentScenarios {
         Path longRelease = Server.recordFile("settings-long.release");
         deploy(Wars.SETTINGS_SHORT);
         deploy(Wars.SETTINGS_LONG);
-        start(Wars.SETTINGS_SHORT, shortRecord, shortRelease);
-        start(Wars.SETTINGS_LONG, longRecord, longRelease);
+        // The server's MicroProfile Config gives each application its own value.
+        assertEquals("0", start(Wars.SETTINGS_SHORT, shortRecord, shortRelease));
+        assertEquals("600000", start(Wars.SETTINGS_LONG, longRecord, longRelease));
 
         undeploy(Wars.SETTINGS_SHORT);
         List<String> shortLines = Files.readAllLines(shortRecord);
@@ -203,8 +204,11 @@ public interface DeploymentScenarios {
         }
     }
 
-    private static void start(String name, Path record, Path release) {
-        assertEquals(List.of("started"), Server.get(api(name, "settings?record=" + URLEncoder.encode(record.toString(), UTF_8)
-                + "&release=" + URLEncoder.encode(release.toString(), UTF_8))));
+    /** Starts the waiting call; returns the value MicroProfile Config gives the application. */
+    private static String start(String name, Path record, Path release) {
+        List<String> answer = Server.get(api(name, "settings?record=" + URLEncoder.encode(record.toString(), UTF_8)
+                + "&release=" + URLEncoder.encode(release.toString(), UTF_8)));
+        assertEquals("started", answer.get(0), answer::toString);
+        return fact(answer, "microprofile-config dev.cdiasync.shutdown-grace-ms");
     }
 }

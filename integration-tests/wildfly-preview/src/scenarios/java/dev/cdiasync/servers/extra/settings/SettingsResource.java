@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** Starts one waiting call and returns at once. */
+/**
+ * Starts one waiting call and returns at once, saying what the server's MicroProfile Config (if any)
+ * gives this application for dev.cdiasync.shutdown-grace-ms.
+ */
 @jakarta.ws.rs.Path("settings")
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
@@ -22,6 +25,22 @@ public class SettingsResource {
     public String start(@QueryParam("record") String record, @QueryParam("release") String release) {
         waiter.recordTo(Path.of(record));
         waiter.waitFor(release);
-        return "started";
+        return "started\nmicroprofile-config " + SETTING + "=" + configured();
+    }
+
+    static final String SETTING = "dev.cdiasync.shutdown-grace-ms";
+
+    /* Reflectively: the application compiles against the Jakarta EE API alone. */
+    private static String configured() {
+        try {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            Object config = Class.forName("org.eclipse.microprofile.config.ConfigProvider", true, loader)
+                    .getMethod("getConfig").invoke(null);
+            Object value = Class.forName("org.eclipse.microprofile.config.Config", true, loader)
+                    .getMethod("getOptionalValue", String.class, Class.class).invoke(config, SETTING, String.class);
+            return String.valueOf(((java.util.Optional<?>) value).orElse(null));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "unavailable: " + e;
+        }
     }
 }
