@@ -195,7 +195,7 @@ public interface DeploymentScenarios {
 
     @Test
     default void executorProducerReturningNullFailsDeploymentSayingSo() throws Exception {
-        assertMentions(deploymentFailure(Wars.BAD_NULL_PRODUCER), "the producer of executor 'mes' returned null");
+        assertMentions(deploymentFailure(Wars.BAD_NULL_PRODUCER), "The producer of executor 'mes' returned null");
     }
 
     private static void assertMentions(String failure, String... parts) {
