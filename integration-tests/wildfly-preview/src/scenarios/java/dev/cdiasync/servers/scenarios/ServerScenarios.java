@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ public interface ServerScenarios {
     String LOG_CALLBACK = "dev.cdiasync.servers.app.isolation.Reporter#log(AsyncFuture)";
 
     @Test
-    default void throwingAnnotatedCallbackFiresCallbackFailureAndTheNextOnesRun() throws IOException {
+    default void throwingAnnotatedCallbackFiresCallbackFailureAndTheNextOnesRun() throws IOException, InterruptedException {
         long logBefore = Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
         assertLines(List.of("log",
                 "failure event: task=isolation.job callback=" + LOG_CALLBACK
@@ -114,15 +115,32 @@ public interface ServerScenarios {
                 "future value ok, completed exceptionally false",
                 "event carries the future=true"), scenario("isolation/annotated"));
 
-        // WildFly writes level and message on one line, GlassFish the message on the line after the level.
-        List<String> logged = new String(readFrom(serverLog(), logBefore), StandardCharsets.UTF_8).lines().toList();
+        // The server may write the record after the answer has left (GlassFish did, once): wait for it rather
+        // than read the log once.
         String message = "Done-callback " + LOG_CALLBACK + " of task 'isolation.job' threw";
-        boolean warned = false;
-        for (int i = 0; i < logged.size(); i++) {
-            warned |= logged.get(i).contains(message)
-                    && (logged.get(i).contains("WARN") || i > 0 && logged.get(i - 1).contains("WARN"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Server.TIMEOUT_SECONDS);
+        List<String> logged = loggedSince(logBefore);
+        while (!warns(logged, message) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            logged = loggedSince(logBefore);
         }
-        assertTrue(warned, "a WARNING naming task and callback in the server log:\n" + String.join("\n", logged));
+        assertTrue(warns(logged, message),
+                "a WARNING naming task and callback in the server log:\n" + String.join("\n", logged));
+    }
+
+    private List<String> loggedSince(long offset) throws IOException {
+        return new String(readFrom(serverLog(), offset), StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /* WildFly writes level and message on one line, GlassFish the message on the line after the level. */
+    private static boolean warns(List<String> logged, String message) {
+        for (int i = 0; i < logged.size(); i++) {
+            if (logged.get(i).contains(message)
+                    && (logged.get(i).contains("WARN") || i > 0 && logged.get(i - 1).contains("WARN"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
