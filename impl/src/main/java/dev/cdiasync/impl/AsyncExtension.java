@@ -15,8 +15,10 @@ import java.util.concurrent.ExecutorService;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.Discovery;
@@ -131,7 +133,7 @@ public class AsyncExtension implements BuildCompatibleExtension {
      * keeps the callback's bean from being removed as unused; Weld resolves it on every call, so there
      * only @Dependent beans use it and the others are called on a contextual reference kept once.
      */
-    private static boolean onQuarkus() {
+    static boolean onQuarkus() {
         try {
             Class.forName(QUARKUS, false, Thread.currentThread().getContextClassLoader());
             return true;
@@ -314,6 +316,35 @@ public class AsyncExtension implements BuildCompatibleExtension {
                     .withParam(Declared.CALLBACK_PARAMETER_COUNTS, parameterCounts)
                     .withParam(Declared.CALLBACK_LOOKUPS, lookUps)
                     .observeWith(DeclaredObserver.class);
+            if (a > 0) {
+                // Declared on the application's class, so that it hears its own module's startup (below).
+                components.addObserver(Object.class)
+                        .declaringClass(beanClass)
+                        .qualifier(Initialized.Literal.APPLICATION)
+                        .priority(Interceptor.Priority.PLATFORM_BEFORE)
+                        .observeWith(WebModuleStarted.class);
+            }
+        }
+    }
+
+    /**
+     * Resolves the executors when the application's web module starts, where a server injects the
+     * {@code @Resource} fields of the beans whose producers make them. The {@link Registry}'s own
+     * startup observer lives in the library jar's bean archive, which GlassFish puts in no web module:
+     * it hears the startup that Weld fires at the end of its initialization, before the web module has
+     * its component environment, and waits for this one if a producer returns null there. Not API.
+     */
+    public static final class WebModuleStarted implements SyntheticObserver<Object> {
+
+        /** Made by the container. */
+        public WebModuleStarted() {
+        }
+
+        @Override
+        public void observe(EventContext<Object> context, Parameters params) {
+            if (Registry.isServletContext(context.getEvent())) {
+                CDI.current().select(Registry.class).get().webModuleStarted();
+            }
         }
     }
 

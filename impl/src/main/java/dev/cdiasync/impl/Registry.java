@@ -5,8 +5,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +52,7 @@ import jakarta.interceptor.InvocationContext;
 class Registry {
 
     private static final Logger LOG = Logger.getLogger("dev.cdiasync");
+    private static final String SERVLET_CONTEXT = "jakarta.servlet.ServletContext";
 
     /** An {@code @Async} method of a bean class, as the build found it. */
     record Site(Class<?> beanClass, String key, String description, String taskName, String executorName,
@@ -90,6 +94,8 @@ class Registry {
 
     /* Published once by start(), before any call is routed; then only read. */
     private volatile Map<String, CallSite[]> sitesByKey;
+    /* The executors resolved so far, kept when start() is deferred. */
+    private final Map<String, Executor> resolved = new HashMap<>();
     private final Map<Method, CallSite[]> sitesByMethod = new ConcurrentHashMap<>();
     private InFlight inFlight;
     private Settings settings = Settings.defaults();
@@ -99,14 +105,51 @@ class Registry {
     /** Prepares everything at startup, before the application's own observers, so that a mistake fails deployment. */
     void started(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
             Object event) {
-        start();
+        start(webModuleStartsLater(event));
+    }
+
+    /** The application's web module has started: whatever is still unresolved is final now. */
+    void webModuleStarted() {
+        start(false);
+    }
+
+    /*
+     * Whether the startup this event announces comes before the web module's own. A Jakarta EE server
+     * fires @Initialized(ApplicationScoped.class) for the library jar's bean archive from Weld's
+     * endInitialization, with an Object; the web module's, with its ServletContext, comes when the web
+     * module starts (WebModuleStarted hears it). GlassFish fires the first on its deployment thread
+     * without the module's component environment, so it injects no @Resource field there ("No valid EE
+     * environment for injection of ..."): a @Dependent producer returning such a field returns null,
+     * and the resource once the web module has started. Quarkus has no such second event.
+     */
+    private static boolean webModuleStartsLater(Object event) {
+        return servletContext() != null && !isServletContext(event) && !AsyncExtension.onQuarkus();
+    }
+
+    /** Whether the event is a ServletContext: the startup of a web module. */
+    static boolean isServletContext(Object event) {
+        Class<?> servletContext = servletContext();
+        return servletContext != null && servletContext.isInstance(event);
+    }
+
+    private static Class<?> servletContext() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            return Class.forName(SERVLET_CONTEXT, false, loader != null ? loader : Registry.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError noServletContainer) {
+            return null;
+        }
     }
 
     /*
      * Gathers the declarations, resolves the executors and prepares the call sites. Runs once: at
-     * startup, or at the first call if that comes first (from another observer of the startup).
+     * startup, or at the first call if that comes first (from another observer of the startup). On a
+     * server's first startup event of a web module (webModuleStartsLater), an executor whose producer
+     * returned null is not reported yet: everything is prepared again at the ServletContext event (or
+     * at the first call), which resolves only what is still missing and reports what is still null.
+     * Returns null while so deferred.
      */
-    private synchronized Map<String, CallSite[]> start() {
+    private synchronized Map<String, CallSite[]> start(boolean webModuleStartsLater) {
         if (sitesByKey != null) {
             return sitesByKey;
         }
@@ -127,15 +170,17 @@ class Registry {
             callbacks.put(task, new TaskCallbacks(task, list.toArray(AnnotatedCallback[]::new), reporter));
         });
 
-        Map<String, Executor> resolved = new HashMap<>();
+        Map<String, String> deferred = new TreeMap<>();
+        Set<String> tried = new HashSet<>();
         Map<String, List<CallSite>> byKey = new HashMap<>();
         for (Site site : declared.sites) {
-            Executor executor = resolved.computeIfAbsent(site.executorName(), name -> executor(name, problems));
+            Map<String, String> mayDefer = webModuleStartsLater ? deferred : null;
+            Executor executor = resolve(site.executorName(), tried, problems, mayDefer);
             Executor dispatch = executor;
             if (executor instanceof RemoteExecutor remote) {
                 // The outcome of a remote call arrives on a thread of the remote executor's: its callbacks
                 // are handed to the default executor, which must be a local one.
-                dispatch = resolved.computeIfAbsent("", name -> executor(name, problems));
+                dispatch = resolve("", tried, problems, mayDefer);
                 checkRemote(site, remote, dispatch, problems);
                 if (!remotes.contains(remote)) {
                     remotes.add(remote);
@@ -148,7 +193,13 @@ class Registry {
                     taskCallbacks, inFlight, requestContexts));
         }
         if (!problems.isEmpty()) {
+            problems.addAll(deferred.values()); // all of the deployment's mistakes together
             throw new DeploymentException(String.join("\n", problems));
+        }
+        if (!deferred.isEmpty()) {
+            LOG.fine(() -> "cdi-async: the producers of executors " + deferred.keySet() + " returned null before the"
+                    + " web module started; they are resolved again when it starts");
+            return null;
         }
         Map<String, CallSite[]> prepared = new HashMap<>();
         byKey.forEach((key, list) -> {
@@ -248,20 +299,38 @@ class Registry {
         }
     }
 
+    /* The executor of a name: one resolved before, or resolved now (once per attempt); null if none. */
+    private Executor resolve(String name, Set<String> tried, List<String> problems, Map<String, String> deferred) {
+        Executor executor = resolved.get(name);
+        if (executor == null && tried.add(name)) {
+            executor = executor(name, problems, deferred);
+            if (executor != null) {
+                resolved.put(name, executor);
+            }
+        }
+        return executor;
+    }
+
     /*
      * The executor of a name, made now, at startup, on the deployment's thread (where a server's
-     * producer can inject its resources). What the build could not see is reported here: a producer
-     * that returns null, or two beans that turn out to be candidates.
+     * producer can inject its resources; on GlassFish only once the web module has started). What the
+     * build could not see is reported here: a producer that returns null (into deferred, if not null,
+     * to be asked again later), or two beans that turn out to be candidates.
      */
-    private Executor executor(String name, List<String> problems) {
+    private Executor executor(String name, List<String> problems, Map<String, String> deferred) {
         String which = name.isEmpty() ? "the default executor" : "executor '" + name + "'";
         Instance<Executor> selected = executors.select(AsyncExecutor.Literal.of(name));
         try {
             Executor executor = selected.get();
             if (executor == null) {
-                problems.add("The producer of " + which + " returned null. Return an Executor from it (a server's"
+                String problem = "The producer of " + which + " returned null. Return an Executor from it (a server's"
                         + " ManagedExecutorService, for example), or remove its @AsyncExecutor"
-                        + (name.isEmpty() ? "" : "(\"" + name + "\")") + " qualifier.");
+                        + (name.isEmpty() ? "" : "(\"" + name + "\")") + " qualifier.";
+                if (deferred != null) {
+                    deferred.put(name, problem); // perhaps not null once the web module has started
+                } else {
+                    problems.add(problem);
+                }
             }
             return executor;
         } catch (IllegalProductException e) {
@@ -318,7 +387,7 @@ class Registry {
         if (candidates == null) {
             Map<String, CallSite[]> prepared = sitesByKey;
             if (prepared == null) {
-                prepared = start();
+                prepared = start(false);
             }
             candidates = prepared.getOrDefault(Names.key(method), new CallSite[0]);
             sitesByMethod.put(method, candidates);
