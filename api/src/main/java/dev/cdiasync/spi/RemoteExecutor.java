@@ -11,6 +11,10 @@ import java.util.function.Consumer;
  * method, its arguments and the future to complete) instead of a {@code Runnable}, and keeps the
  * future, its callbacks and the shutdown drain at home.
  *
+ * <p>The library recognises a remote executor by its type: a producer of a normal scope (whose
+ * client proxy has only the types the producer declares) must declare {@code RemoteExecutor}, or
+ * the integration's own type, not just {@code Executor}.
+ *
  * <p>At startup the library checks each method routed here with {@link #check}, and hands this
  * executor the deployment's {@link LocalBodies} with {@link #serve}, so that calls arriving from
  * other processes can run in this one; at shutdown it calls {@code serve(null)}.
@@ -48,13 +52,16 @@ public interface RemoteExecutor extends Executor {
     void serve(LocalBodies bodies);
 
     /**
-     * Local tasks have no place on a remote executor: the library never calls this.
+     * Local tasks have no place on a remote executor: the library calls this only when it could not
+     * see that the executor is a remote one (a producer of a normal scope that declares only
+     * {@code Executor}).
      *
-     * @throws RejectedExecutionException always
+     * @throws RejectedExecutionException always, saying so
      */
     @Override
     default void execute(Runnable command) {
-        throw new RejectedExecutionException("A RemoteExecutor runs @Async bodies in another process; it takes no"
-                + " local Runnable");
+        throw new RejectedExecutionException("A RemoteExecutor runs @Async bodies in another process and takes no"
+                + " local task. If an @Async call got here, its producer hides the type behind a client proxy: declare"
+                + " the producer's type as RemoteExecutor (or the integration's own type), or make it @Dependent.");
     }
 }

@@ -34,7 +34,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.IllegalProductException;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanContainer;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.invoke.Invoker;
@@ -280,7 +279,9 @@ class Registry {
             return null;
         }
         try {
-            Executor executor = remoteBehindProxy(selected.getHandle());
+            // A client proxy (normal scope) shows the types the bean declares: a RemoteExecutor must declare that
+            // type to be recognised as one; the proxy is not looked behind, which would make the bean now.
+            Executor executor = selected.get();
             if (executor == null) {
                 String problem = "The producer of " + which + " returned null. Return an Executor from it (a server's"
                         + " ManagedExecutorService, for example), or remove its " + qualifier + " qualifier.";
@@ -298,26 +299,6 @@ class Registry {
             problems.add("Resolving " + which + " failed: " + e);
         }
         return null;
-    }
-
-    /*
-     * The executor of a handle; for a normal-scoped bean whose instance is a RemoteExecutor behind a
-     * client proxy of a narrower type (a producer declared to return Executor), that instance: the
-     * proxy would hide what it is. Such a bean lives as long as the application, as the call sites do.
-     */
-    private Executor remoteBehindProxy(Instance.Handle<Executor> handle) {
-        Executor executor = handle.get();
-        Bean<?> bean = handle.getBean();
-        if (executor == null || executor instanceof RemoteExecutor || !container.isNormalScope(bean.getScope())) {
-            return executor;
-        }
-        return contextualInstance(bean) instanceof RemoteExecutor remote ? remote : executor;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object contextualInstance(Bean<?> bean) {
-        Bean raw = bean;
-        return container.getContext(bean.getScope()).get(raw, container.createCreationalContext(raw));
     }
 
     /* A callback, called on its bean's contextual reference unless its invoker looks the instance up. */

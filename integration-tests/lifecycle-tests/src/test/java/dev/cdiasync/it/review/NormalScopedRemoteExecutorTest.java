@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.spi.RemoteExecutor;
 import dev.cdiasync.it.support.Containers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.se.SeContainer;
 
 /**
- * README "When one machine is not enough": a producer "@Produces @AsyncExecutor("cluster") Executor cluster(...)"
- * returning a RemoteExecutor. Made @ApplicationScoped (one shared executor, as one would), the registry gets the
- * container's client proxy, which is only an Executor: Registry.start's "instanceof RemoteExecutor" misses it, the call
- * goes to RemoteExecutor.execute, which always rejects, and every call fails at run time although deployment passed.
+ * A remote executor of a normal scope reaches the library as a client proxy with the types its producer declares. One
+ * that declares RemoteExecutor works; one that declares only Executor cannot be recognised without making the bean at
+ * startup (which on GlassFish is before its resources are injected), so each call fails with a message that says
+ * what to declare, never silently and never with a bare rejection.
  */
 class NormalScopedRemoteExecutorTest {
 
@@ -30,7 +31,14 @@ class NormalScopedRemoteExecutorTest {
         @Produces
         @ApplicationScoped
         @AsyncExecutor("cluster")
-        Executor cluster() {
+        RemoteExecutor cluster() {
+            return new SelfLoopback();
+        }
+
+        @Produces
+        @ApplicationScoped
+        @AsyncExecutor("hidden")
+        Executor hidden() {
             return new SelfLoopback();
         }
     }
@@ -39,6 +47,11 @@ class NormalScopedRemoteExecutorTest {
     public static class Work {
         @Async(task = "where", executor = "cluster")
         public CompletableFuture<String> where() {
+            return CompletableFuture.completedFuture(Thread.currentThread().getName());
+        }
+
+        @Async(task = "hiddenWhere", executor = "hidden")
+        public CompletableFuture<String> hiddenWhere() {
             return CompletableFuture.completedFuture(Thread.currentThread().getName());
         }
     }
@@ -53,6 +66,17 @@ class NormalScopedRemoteExecutorTest {
                 ranOn = "failed: " + e.getCause();
             }
             assertEquals("wire", ranOn, "where the body of a call routed to an @ApplicationScoped RemoteExecutor ran");
+        }
+    }
+
+    @Test
+    void oneWhoseProducerDeclaresOnlyExecutorFailsEachCallSayingWhatToDeclare() {
+        try (SeContainer container = Containers.boot(Map.of(), Wire.class, Work.class)) {
+            ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> container.select(Work.class).get().hiddenWhere().get(30, SECONDS));
+            String message = String.valueOf(failed.getCause().getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(message.contains("declare the producer's type as RemoteExecutor"),
+                    message);
         }
     }
 }
