@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.AsyncFuture;
 import dev.cdiasync.it.quarkus.support.Journal;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -30,6 +31,9 @@ class RequestContextTest {
 
     @Inject
     Journal journal;
+
+    @Inject
+    RequestState testState;
 
     @BeforeEach
     void clear() {
@@ -80,12 +84,7 @@ class RequestContextTest {
     @Test
     void callbacksDispatchedOnAnotherThreadShareOneRequestContextOfTheirOwn() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
-        AsyncFuture<Integer> pending = (AsyncFuture<Integer>) worker.job(gate);
-        long deadline = System.nanoTime() + SECONDS.toNanos(Journal.TIMEOUT_SECONDS);
-        while (!pending.isRunning()) { // the body waits at the gate, so that it ends in a known way below
-            assertTrue(System.nanoTime() < deadline, "the body never started");
-            Thread.sleep(1);
-        }
+        AsyncFuture<Integer> pending = startedCall(gate);
 
         // Cancelled on a thread of its own, which has no request context (a @QuarkusTest method's has one).
         Thread canceller = new Thread(() -> pending.cancel(false), "canceller");
@@ -101,6 +100,41 @@ class RequestContextTest {
         // The body, released now, ends in its own context; wait for it so that the next test starts clean.
         List<String> after = journal.await(5);
         assertTrue(after.get(3).startsWith("body uses #"), after::toString);
+    }
+
+    /**
+     * A {@code @QuarkusTest} method runs with a request context active (Weld's tests do not): callbacks
+     * dispatched on such a thread use that context, and the library activates and ends none.
+     */
+    @Test
+    void callbacksDispatchedOnAThreadWithARequestContextUseIt() throws Exception {
+        assertTrue(Arc.container().requestContext().isActive(), "Quarkus activates one for each test method");
+        int mine = testState.id();
+        CountDownLatch gate = new CountDownLatch(1);
+        AsyncFuture<Integer> pending = startedCall(gate);
+        journal.reset(); // the id taken above
+
+        assertTrue(pending.cancel(false));
+        List<String> entries = journal.entries();
+        gate.countDown();
+
+        assertEquals(List.of("first callback uses #" + mine, "second callback uses #" + mine), entries,
+                "the callbacks used the test method's instance, and nothing was destroyed");
+        // The body, released now, ends in a context of its own, destroyed with it.
+        List<String> after = journal.await(4);
+        int body = number(after.get(2));
+        assertNotEquals(mine, body);
+        assertEquals(List.of("body uses #" + body + " throughout", "destroyed #" + body), after.subList(2, 4));
+    }
+
+    private AsyncFuture<Integer> startedCall(CountDownLatch gate) throws InterruptedException {
+        AsyncFuture<Integer> call = (AsyncFuture<Integer>) worker.job(gate);
+        long deadline = System.nanoTime() + SECONDS.toNanos(Journal.TIMEOUT_SECONDS);
+        while (!call.isRunning()) { // the body waits at the gate, so that it ends in a known way
+            assertTrue(System.nanoTime() < deadline, "the body never started");
+            Thread.sleep(1);
+        }
+        return call;
     }
 
     private static int number(String entry) {
