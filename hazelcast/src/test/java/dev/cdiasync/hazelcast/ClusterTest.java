@@ -128,6 +128,18 @@ class ClusterTest {
     }
 
     @Test
+    void voidMethodsAndNullsTravelToo() throws Exception {
+        Reports reports = boot().select(Reports.class).get();
+        String id = "note-" + UUID.randomUUID();
+
+        reports.note(id, null);
+        Where where = reports.where(null).get(2, MINUTES);
+
+        assertEquals(null, where.label());
+        assertNotEquals(App.PID, pid(awaitJournal(entry -> entry.startsWith("noted " + id + " null"), 1).get(0)));
+    }
+
+    @Test
     void theBodysExceptionArrivesWithItsTypeMessageAndFields() throws Exception {
         Reports reports = boot().select(Reports.class).get();
 

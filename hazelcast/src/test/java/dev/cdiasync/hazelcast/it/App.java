@@ -148,6 +148,11 @@ public final class App {
                     scope.interceptedIn));
         }
 
+        @Async(task = "note", executor = "cluster")
+        public void note(String id, String nothing) {
+            journal.add("noted " + id + " " + nothing);
+        }
+
         @Async(task = "fail", executor = "cluster")
         public CompletableFuture<String> fail(String message, int code) throws java.io.IOException {
             if (code < 0) {
