@@ -68,6 +68,12 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
             }
             value = bodies.run(method, values);
         } catch (Throwable failure) {
+            if (member.getUserContext().get(ClusterExecutor.userContextKey(executor)) != bodies) {
+                // The member's container began to close while the body ran (and took the bodies back): the
+                // failure is most likely that (a context gone, the instance shutting down), so it says so.
+                return failed(payloads, new TaskLostException(taskName, method, member.getCluster().getLocalMember(),
+                        "was shutting down its CDI container while the body ran, and the body failed", failure));
+            }
             return failed(payloads, failure);
         }
         try {

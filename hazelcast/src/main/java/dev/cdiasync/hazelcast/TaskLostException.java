@@ -25,10 +25,15 @@ public class TaskLostException extends RuntimeException {
      * @param cause    what Hazelcast reported
      */
     public TaskLostException(String taskName, String method, Member member, Throwable cause) {
+        this(taskName, method, member, "left the cluster before its outcome came back. Whether the body ran is"
+                + " unknown", cause);
+    }
+
+    /* what: what the member did, after "member X (uuid Y) ". */
+    TaskLostException(String taskName, String method, Member member, String what, Throwable cause) {
         super("@Async task '" + taskName + "' (" + method + ") was lost: "
-                + (member == null ? "the member it was sent to" : "member " + describe(member))
-                + " left the cluster before its outcome came back. Whether the body ran is unknown; the call is not"
-                + " retried on another member", cause);
+                + (member == null ? "the member it was sent to" : "member " + describe(member)) + " " + what
+                + "; the call is not retried on another member", cause);
         this.taskName = taskName;
         this.method = method;
         this.memberUuid = member == null ? null : member.getUuid();

@@ -47,9 +47,9 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 
 /**
  * The cluster executor with real members: three member JVMs, each running the test application in
- * Weld SE, and this JVM as the caller (a lite member, which Hazelcast never picks to run a body, and
- * which, unlike a client, receives a body's exception with its type). Members write what they do, with
- * their process id, to the cluster list "journal", which the tests read.
+ * Weld SE, and this JVM as the caller: a lite member, so that it runs the same application as the
+ * members (a client could not serve bodies) while Hazelcast never picks it to run one. Members write
+ * what they do, with their process id, to the cluster list "journal", which the tests read.
  */
 class ClusterTest {
 
@@ -243,6 +243,29 @@ class ClusterTest {
         assertEquals(1, journal(entry -> entry.startsWith("started " + id)).size(),
                 "the body was not run again on another member");
         assertEquals(2, journal(entry -> entry.startsWith("block-")).size(), "each callback ran once");
+    }
+
+    @Test
+    void aMemberThatLeavesWhileRunningABodyFailsTheCallOnce() throws Exception {
+        Reports reports = boot().select(Reports.class).get();
+        String id = "leave-" + UUID.randomUUID();
+
+        AsyncFuture<String> future = (AsyncFuture<String>) reports.block(id);
+        long pid = pid(awaitJournal(entry -> entry.startsWith("started " + id), 1).get(0));
+        Member leaving = cluster.dataMembers().get(pid);
+        cluster.stop(pid); // its container closes, then its Hazelcast instance shuts down
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(2, MINUTES));
+        TaskLostException lost = assertInstanceOf(TaskLostException.class, failed.getCause());
+        assertEquals(leaving.getUuid(), lost.memberUuid()); // left, or failed while its container was closing
+        assertTrue(lost.getMessage().contains("'block'") && lost.getMessage().contains(leaving.getUuid().toString()),
+                lost.getMessage());
+        List<String> callbacks = awaitJournal(entry -> entry.startsWith("block-"), 2);
+        assertTrue(callbacks.get(0).startsWith("block-first on cdi-async-")
+                && callbacks.get(1).startsWith("block-second on cdi-async-"), callbacks::toString);
+        reports.where("sync").get(2, MINUTES);
+        assertEquals(2, journal(entry -> entry.startsWith("block-")).size(), "each callback ran once");
+        assertEquals(1, journal(entry -> entry.startsWith("started " + id)).size(), "the body ran once");
     }
 
     @Test

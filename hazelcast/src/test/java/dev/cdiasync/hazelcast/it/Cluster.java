@@ -68,6 +68,19 @@ public final class Cluster implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops a member JVM as an operator would: it closes its container, which shuts its instance down. */
+    public void stop(long pid) throws InterruptedException, IOException {
+        Process process = members.remove(pid);
+        if (process == null) {
+            throw new IllegalArgumentException("no member JVM of this test has pid " + pid + ": " + members.keySet());
+        }
+        process.getOutputStream().close();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("member " + pid + " did not stop within a minute");
+        }
+    }
+
     private void start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
