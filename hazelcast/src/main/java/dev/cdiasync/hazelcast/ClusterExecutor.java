@@ -1,0 +1,332 @@
+package dev.cdiasync.hazelcast;
+
+import java.lang.reflect.Parameter;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import com.hazelcast.cluster.MemberSelector;
+import com.hazelcast.cluster.memberselector.MemberSelectors;
+import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.core.MemberLeftException;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
+import com.hazelcast.spi.exception.TargetNotMemberException;
+
+import dev.cdiasync.spi.LocalBodies;
+import dev.cdiasync.spi.RemoteCall;
+import dev.cdiasync.spi.RemoteExecutor;
+import dev.cdiasync.spi.RemoteMethod;
+
+/**
+ * An executor for {@code @Async} methods whose bodies run on the members of a Hazelcast cluster,
+ * through a named {@link IExecutorService}. Declare it as any executor:
+ *
+ * <pre>{@code
+ * @Produces @AsyncExecutor("cluster")
+ * Executor cluster(HazelcastInstance hz) {
+ *     return ClusterExecutor.of(hz, "reports");
+ * }
+ * }</pre>
+ *
+ * and route methods to it with {@code @Async(executor = "cluster")}. Every member runs the same
+ * application, with the same executor declared: each call's body runs on one member chosen by
+ * Hazelcast, in that member's CDI container (its interceptors, a request context), while the future,
+ * its callbacks and the shutdown drain stay in the container that made the call.
+ *
+ * <ul>
+ * <li>Which member: Hazelcast picks one at random among the members the selector accepts (by
+ * default the data members, as {@code IExecutorService.submit} does; a lite member then calls but
+ * never runs bodies).</li>
+ * <li>No retry: a call is submitted with {@link IExecutorService#submit(java.util.concurrent.Callable,
+ * MemberSelector)}, which does not re-run a task elsewhere when its member leaves (plain
+ * {@code submit} does, so a body could run twice). The call fails with a {@link TaskLostException}
+ * naming the task and the member instead.</li>
+ * <li>{@code cancel(true)} cancels the task on its member, interrupting the body if it runs; this
+ * waits for the member's answer (milliseconds).</li>
+ * <li>No application code on Hazelcast's threads: arguments, values and failures travel as bytes
+ * of the instance's serialization. Arguments are serialized on the calling thread and read on the
+ * member's executor thread that runs the body; the outcome arrives on Hazelcast's response thread,
+ * which hands it at once to a small pool of this executor's ({@code cdi-async-cluster-<name>-N}):
+ * there it is deserialized and completes the future (stages derived from the future with
+ * {@code thenApply} and the like run there too); the library then runs the callbacks on the
+ * deployment's default executor.</li>
+ * </ul>
+ * It never shuts the {@code IExecutorService} down: that would stop the executor of that name on
+ * every member.
+ */
+public final class ClusterExecutor implements RemoteExecutor {
+
+    static final Logger LOG = Logger.getLogger("dev.cdiasync.hazelcast");
+
+    private static final String USER_CONTEXT_KEY = "dev.cdiasync.LocalBodies/";
+
+    private final HazelcastInstance hazelcast;
+    private final String name;
+    private final MemberSelector members;
+    private final ThreadPoolExecutor delivery;
+    private volatile IExecutorService executor;
+    private volatile Payloads payloads;
+    private volatile LocalBodies served;
+
+    private ClusterExecutor(HazelcastInstance hazelcast, String name, MemberSelector members) {
+        this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
+        this.name = Objects.requireNonNull(name, "executorName");
+        this.members = Objects.requireNonNull(members, "members");
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger count = new AtomicInteger();
+        this.delivery = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "cdi-async-cluster-" + name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        });
+        this.delivery.allowCoreThreadTimeOut(true); // no thread is left when no call is in flight
+    }
+
+    /**
+     * An executor over the {@code IExecutorService} of this name; bodies run on the data members
+     * (those that are not lite members), one chosen by Hazelcast per call.
+     *
+     * @param hazelcast    the member instance of this deployment
+     * @param executorName the name of the {@code IExecutorService} (configure its pool size in the
+     *                     instance's {@code ExecutorConfig} of that name)
+     * @return the executor
+     */
+    public static ClusterExecutor of(HazelcastInstance hazelcast, String executorName) {
+        return new ClusterExecutor(hazelcast, executorName, MemberSelectors.DATA_MEMBER_SELECTOR);
+    }
+
+    /**
+     * An executor over the {@code IExecutorService} of this name; bodies run on the members the
+     * selector accepts, one chosen by Hazelcast per call.
+     *
+     * @param hazelcast    the member instance of this deployment
+     * @param executorName the name of the {@code IExecutorService}
+     * @param members      which members may run bodies ({@link MemberSelectors} has the usual ones)
+     * @return the executor
+     */
+    public static ClusterExecutor of(HazelcastInstance hazelcast, String executorName, MemberSelector members) {
+        return new ClusterExecutor(hazelcast, executorName, members);
+    }
+
+    /** @return the name of the {@code IExecutorService} */
+    public String executorName() {
+        return name;
+    }
+
+    @Override
+    public void submit(RemoteCall call) {
+        Object[] values = call.arguments();
+        byte[][] arguments = new byte[values.length][];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                arguments[i] = payloads().write(values[i]);
+            }
+        } catch (HazelcastSerializationException e) {
+            throw rejected(call, "its arguments cannot be serialized (" + e.getMessage() + ")", e);
+        }
+        BodyTask task = new BodyTask(name, call.taskName(), call.method(), arguments);
+        Future<Outcome> future;
+        try {
+            future = executor().submit(task, members);
+        } catch (HazelcastInstanceNotActiveException e) {
+            throw rejected(call, "the Hazelcast instance " + hazelcast.getName() + " is not running", e);
+        } catch (RejectedExecutionException e) {
+            throw rejected(call, e.getMessage(), e);
+        }
+        call.onInterrupt(new Canceller(call, future));
+        if (!(future instanceof CompletionStage<?>)) {
+            throw new IllegalStateException("Hazelcast returned a " + future.getClass().getName() + " that is no"
+                    + " CompletionStage for " + task);
+        }
+        @SuppressWarnings("unchecked")
+        CompletionStage<Outcome> stage = (CompletionStage<Outcome>) future;
+        // On Hazelcast's response thread, only the Outcome (two fields) is read; its payload is read, and the
+        // call completed, on this executor's pool.
+        stage.whenCompleteAsync((outcome, failure) -> {
+            if (failure == null) {
+                deliver(call, outcome);
+            } else {
+                deliverFailure(call, future);
+            }
+        }, delivery);
+    }
+
+    private Payloads payloads() {
+        Payloads current = payloads;
+        if (current == null) {
+            current = Payloads.of(hazelcast);
+            payloads = current;
+        }
+        return current;
+    }
+
+    private IExecutorService executor() {
+        IExecutorService current = executor;
+        if (current == null) {
+            current = hazelcast.getExecutorService(name);
+            executor = current;
+        }
+        return current;
+    }
+
+    private RejectedExecutionException rejected(RemoteCall call, String why, Throwable cause) {
+        return new RejectedExecutionException("@Async task '" + call.taskName() + "' (" + call.description()
+                + ") could not be sent to the cluster executor '" + name + "': " + why, cause);
+    }
+
+    /* On a thread of this executor's: reads what the body returned or threw, and completes the call with it. */
+    private void deliver(RemoteCall call, Outcome outcome) {
+        Object payload;
+        try {
+            payload = payloads().read(outcome.payload());
+        } catch (RuntimeException | Error unreadable) {
+            call.fail(unreadable);
+            return;
+        }
+        if (outcome.failed()) {
+            call.fail((Throwable) payload);
+        } else {
+            call.succeed(payload);
+        }
+    }
+
+    /*
+     * On a thread of this executor's, once the task itself failed (the body's own failures come as an
+     * Outcome): reads the failure by Future.get(), whose contract is Hazelcast's documented one (a
+     * MemberLeftException if the member left, Hazelcast's failures as the cause of an ExecutionException,
+     * a CancellationException), and fails the call with it.
+     */
+    private static void deliverFailure(RemoteCall call, Future<Outcome> task) {
+        Throwable failure;
+        try {
+            task.get();
+            failure = new IllegalStateException("the task failed and get() returned"); // not reached
+        } catch (MemberLeftException left) {
+            failure = new TaskLostException(call.taskName(), call.description(), left.getMember(), left);
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+            failure = cause instanceof TargetNotMemberException
+                    ? new TaskLostException(call.taskName(), call.description(), null, cause) : cause;
+        } catch (InterruptedException cannotHappen) {
+            Thread.currentThread().interrupt(); // the task is done: get() does not wait
+            failure = cannotHappen;
+        } catch (RuntimeException | Error other) {
+            failure = other; // cancelled (no effect if the call was cancelled here), or the instance went down
+        }
+        call.fail(failure);
+    }
+
+    /**
+     * Checks that each parameter and the result of the method can be serialized by this instance's
+     * serialization: see {@link SerializationCheck}.
+     */
+    @Override
+    public void check(RemoteMethod method, Consumer<String> problems) {
+        SerializationCheck check = new SerializationCheck(serializationConfig());
+        Parameter[] parameters = method.method().getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Parameter parameter = parameters[i];
+            String problem = check.problem(parameter.getParameterizedType());
+            if (problem != null) {
+                problems.accept("parameter " + (i + 1) + " '" + parameter.getName() + "' ("
+                        + parameter.getParameterizedType().getTypeName() + ") cannot travel to the members of cluster"
+                        + " executor '" + name + "': " + problem);
+            }
+        }
+        String problem = check.problem(method.resultType());
+        if (problem != null) {
+            problems.accept("its result type " + method.resultType().getTypeName() + " cannot travel back from the"
+                    + " members of cluster executor '" + name + "': " + problem);
+        }
+    }
+
+    private SerializationConfig serializationConfig() {
+        try {
+            return hazelcast.getConfig().getSerializationConfig();
+        } catch (UnsupportedOperationException clientInstance) {
+            return new SerializationConfig();
+        }
+    }
+
+    /**
+     * Puts the bodies of this deployment into the instance's user context, under this executor's
+     * name, where the tasks that arrive on this member find them; removes them at shutdown (a task
+     * arriving then is refused).
+     *
+     * @throws IllegalStateException if another deployment serves this executor name on this instance
+     */
+    @Override
+    public void serve(LocalBodies bodies) {
+        ConcurrentMap<String, Object> context = hazelcast.getUserContext();
+        String key = userContextKey(name);
+        if (bodies == null) {
+            LocalBodies previous = served;
+            served = null;
+            if (previous != null) {
+                context.remove(key, previous);
+            }
+            return;
+        }
+        Object present = context.putIfAbsent(key, bodies);
+        if (present != null && present != bodies) {
+            throw new IllegalStateException("Another CDI deployment already serves cluster executor '" + name
+                    + "' on Hazelcast instance " + hazelcast.getName() + ": give each deployment its own executor name"
+                    + " or its own instance");
+        }
+        served = bodies;
+    }
+
+    static String userContextKey(String executorName) {
+        return USER_CONTEXT_KEY + executorName;
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterExecutor[" + name + " on " + hazelcast.getName() + "]";
+    }
+
+    /*
+     * Cancels the remote task for cancel(true) and the shutdown drain. The library may run it twice
+     * (a cancel racing the registration); Hazelcast's cancel blocks until the member answers, so it runs
+     * once, and never while holding a lock of the call's. It must not throw: the callbacks follow it.
+     */
+    private static final class Canceller implements Runnable {
+        private final RemoteCall call;
+        private final Future<Outcome> task;
+        private final AtomicBoolean ran = new AtomicBoolean();
+
+        Canceller(RemoteCall call, Future<Outcome> task) {
+            this.call = call;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            assert !Thread.holdsLock(call) : "cancelling a remote task while holding the call's monitor";
+            if (!ran.compareAndSet(false, true) || task.isDone()) {
+                return;
+            }
+            try {
+                task.cancel(true);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Cancelling the remote body of @Async task '" + call.taskName()
+                        + "' failed; its future is cancelled anyway");
+            }
+        }
+    }
+}
