@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.Collection;
 import java.util.StringJoiner;
 
-import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.MethodInfo;
 import jakarta.enterprise.lang.model.declarations.ParameterInfo;
 import jakarta.enterprise.lang.model.types.Type;
@@ -75,11 +74,6 @@ final class Names {
                 }
                 return wildcard.lowerBound() != null ? "? super " + type(wildcard.lowerBound()) : "?";
         }
-    }
-
-    /** The simple name of a class, as {@link Class#getSimpleName()} writes it. */
-    static String simple(ClassInfo type) {
-        return type.simpleName();
     }
 
     /** The simple name of an erased type name: {@code String} for {@code java.lang.String}, {@code Inner} for {@code a.Outer$Inner}. */
