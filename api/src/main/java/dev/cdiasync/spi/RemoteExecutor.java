@@ -22,10 +22,12 @@ import java.util.function.Consumer;
 public interface RemoteExecutor extends Executor {
 
     /**
-     * Starts the body of a call in another process. The executor must complete the call exactly
+     * Starts the body of a call in another process. The executor must report the body's end exactly
      * once, with {@link RemoteCall#succeed} or {@link RemoteCall#fail}, whatever happens (the body
-     * fails, the process running it leaves); it should register a canceller with
-     * {@link RemoteCall#onInterrupt} so that {@code cancel(true)} reaches the body.
+     * fails, the process running it leaves), also when the call's future is done already
+     * ({@code orTimeout}, {@code cancel}): until then the shutdown drain waits for the body as for a
+     * local one. It should register a canceller with {@link RemoteCall#onInterrupt} so that
+     * {@code cancel(true)} and the drain reach the body.
      *
      * @param call the call
      * @throws RejectedExecutionException if the call cannot be sent; the call then fails with it

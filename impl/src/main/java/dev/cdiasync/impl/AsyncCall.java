@@ -159,6 +159,9 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
         invocation = null;
         // Not if a cancel(true) (the shutdown drain's, say) came first: the body must never start then.
         if (RUNNER.compareAndSet(this, null, REMOTE) && !isDone()) {
+            // From now on the body counts as running until the executor reports its outcome (succeed or
+            // fail), also when the future is done earlier: the shutdown drain waits for it, as for a local one.
+            PARTS.getAndBitwiseOr(this, BODY_STARTED);
             remote.submit(this);
         }
     }
@@ -182,27 +185,46 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
     @Override
     @SuppressWarnings("unchecked")
     public boolean succeed(Object value) {
-        if (completeWithoutCallbacks((T) value)) {
-            handOffCallbacks();
-            return true;
+        try {
+            if (completeWithoutCallbacks((T) value)) {
+                handOffCallbacks();
+                return true;
+            }
+            return false;
+        } finally {
+            remoteBodyEnded();
         }
-        return false;
     }
 
     @Override
     public boolean fail(Throwable failure) {
-        if (completeExceptionallyWithoutCallbacks(failure)) {
-            handOffCallbacks();
-            return true;
+        try {
+            if (completeExceptionallyWithoutCallbacks(failure)) {
+                handOffCallbacks();
+                return true;
+            }
+            return false;
+        } finally {
+            remoteBodyEnded();
         }
-        return false;
+    }
+
+    /*
+     * The remote body's outcome has arrived: nothing is left to interrupt, and the call leaves the
+     * in-flight set once its dispatch has run too (see 'parts').
+     */
+    private void remoteBodyEnded() {
+        remoteInterrupter = null;
+        if (((int) PARTS.getAndBitwiseOr(this, BODY_ENDED) & DISPATCHED) != 0) {
+            site.inFlight.remove(this);
+        }
     }
 
     @Override
     public void onInterrupt(Runnable interrupter) {
         remoteInterrupter = interrupter;
-        if (isDone()) {
-            remoteInterrupter = null; // a done call keeps nothing (afterDone may have cleared it already)
+        if ((parts & BODY_ENDED) != 0) {
+            remoteInterrupter = null; // the outcome came first: nothing is left to interrupt
         }
         if (interruptRequested) {
             interrupter.run();
@@ -530,8 +552,7 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
     @Override
     protected void afterDone() {
         pending = CLEARED; // a done future keeps nothing of the stage it waited for
-        arguments = null; // nor the arguments of a remote call, nor what interrupts its body
-        remoteInterrupter = null;
+        arguments = null; // nor the arguments of a remote call (what interrupts its body goes when it ends)
         int before = (int) PARTS.getAndBitwiseOr(this, DISPATCHED);
         if ((before & BODY_STARTED) == 0 || (before & BODY_ENDED) != 0) {
             site.inFlight.remove(this);

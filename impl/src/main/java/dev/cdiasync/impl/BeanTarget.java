@@ -142,7 +142,7 @@ final class BeanTarget implements Supplier<Object> {
      * Calls the method on an instance of its own if the bean is {@code @Dependent} (destroyed after
      * the call), else on {@link #get()}.
      */
-    <R> R call(Call<R> call) throws Exception {
+    <R> R call(Call<R> call) throws Throwable {
         Bean<?> found = bean();
         if (found.getScope() != Dependent.class) {
             return call.on(get());
@@ -158,6 +158,6 @@ final class BeanTarget implements Supplier<Object> {
 
     /** A call on an instance. */
     interface Call<R> {
-        R on(Object instance) throws Exception;
+        R on(Object instance) throws Throwable;
     }
 }

@@ -372,17 +372,20 @@ class Registry {
                 throw new RejectedExecutionException("No @Async method " + method + " runs here: "
                         + (site == null ? "this deployment has none" : "this deployment is shutting down"));
             }
-            // A @Dependent bean gets an instance of its own for the call, destroyed after it, as a local
-            // caller's would live with the caller; others are shared as their scope says.
-            Object result = site.target.call(target -> requestContexts.runArrived(() -> {
-                ARRIVED.set(site);
-                try {
-                    return site.invoker.invoke(target, arguments);
-                } finally {
-                    ARRIVED.remove();
-                }
-            }));
-            return site.returnsVoid ? null : Outcomes.await(result);
+            // A @Dependent bean gets an instance of its own for the call, destroyed after it (and after a
+            // stage it returned has completed), as a local caller's would live with the caller; others are
+            // shared as their scope says.
+            return site.target.call(target -> {
+                Object result = requestContexts.runArrived(() -> {
+                    ARRIVED.set(site);
+                    try {
+                        return site.invoker.invoke(target, arguments);
+                    } finally {
+                        ARRIVED.remove();
+                    }
+                });
+                return site.returnsVoid ? null : Outcomes.await(result);
+            });
         }
     }
 
@@ -435,7 +438,14 @@ class Registry {
             return;
         }
         inFlight.close();
-        remotes.forEach(remote -> remote.serve(null));
+        for (RemoteExecutor remote : remotes) {
+            try {
+                remote.serve(null);
+            } catch (RuntimeException e) {
+                // its transport may be down already (a shutdown hook of its own): the drain goes on regardless
+                LOG.log(Level.WARNING, e, () -> "A remote executor failed to stop serving this deployment's bodies");
+            }
+        }
         long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         List<AsyncCall<?>> left = awaitDrained(grace);
         if (left.isEmpty()) {
