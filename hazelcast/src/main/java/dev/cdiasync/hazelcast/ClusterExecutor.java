@@ -1,13 +1,18 @@
 package dev.cdiasync.hazelcast;
 
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MemberSelector;
 import com.hazelcast.cluster.memberselector.MemberSelectors;
 import com.hazelcast.config.SerializationConfig;
@@ -48,15 +54,17 @@ import dev.cdiasync.spi.RemoteMethod;
  * its callbacks and the shutdown drain stay in the container that made the call.
  *
  * <ul>
- * <li>Which member: Hazelcast picks one at random among the members the selector accepts (by
- * default the data members, as {@code IExecutorService.submit} does; a lite member then calls but
- * never runs bodies).</li>
- * <li>No retry: a call is submitted with {@link IExecutorService#submit(java.util.concurrent.Callable,
- * MemberSelector)}, which does not re-run a task elsewhere when its member leaves (plain
- * {@code submit} does, so a body could run twice). The call fails with a {@link TaskLostException}
- * naming the task and the member instead.</li>
- * <li>{@code cancel(true)} cancels the task on its member, interrupting the body if it runs; this
- * waits for the member's answer (milliseconds).</li>
+ * <li>Which member: one at random among the members the selector accepts (by default the data
+ * members, as {@code IExecutorService.submit} does; a lite member then calls but never runs
+ * bodies).</li>
+ * <li>No retry: a call is submitted with {@link IExecutorService#submitToMember}, which does not
+ * re-run a task elsewhere when its member leaves (plain {@code submit} does, so a body could run
+ * twice). The call fails with a {@link TaskLostException} naming the task and the member instead.</li>
+ * <li>{@code cancel(true)} cancels the call on its member, through the module's own
+ * {@code IExecutorService} {@value #CONTROL_EXECUTOR} (see {@link MemberCalls}): a body not started
+ * never starts, a running one is interrupted; this waits for the member's answer (milliseconds).
+ * Hazelcast's own cancel is not used: it finds nothing to cancel when it overtakes the task on
+ * the member, and it completes the future while the body still runs.</li>
  * <li>No application code on Hazelcast's threads: arguments, values and failures travel as bytes
  * of the instance's serialization. Arguments are serialized on the calling thread and read on the
  * member's executor thread that runs the body; the outcome arrives on Hazelcast's response thread,
@@ -74,18 +82,28 @@ public final class ClusterExecutor implements RemoteExecutor {
 
     private static final String USER_CONTEXT_KEY = "dev.cdiasync.LocalBodies/";
 
+    /** The {@code IExecutorService} on which cancellations travel; its default config (16 threads) does. */
+    public static final String CONTROL_EXECUTOR = "cdi-async-control";
+
+    /** The bodies of the deployment that serves an executor on this member, and its class loader. */
+    record Served(LocalBodies bodies, ClassLoader loader) {
+    }
+
     private final HazelcastInstance hazelcast;
+    private final String instanceName;
     private final String name;
     private final MemberSelector members;
     private final ThreadPoolExecutor delivery;
     private volatile IExecutorService executor;
+    private volatile IExecutorService control;
     private volatile Payloads payloads;
-    private volatile LocalBodies served;
+    private volatile Served served;
 
     private ClusterExecutor(HazelcastInstance hazelcast, String name, MemberSelector members) {
         this.hazelcast = Objects.requireNonNull(hazelcast, "hazelcast");
         this.name = Objects.requireNonNull(name, "executorName");
         this.members = Objects.requireNonNull(members, "members");
+        this.instanceName = hazelcast.getName();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         AtomicInteger count = new AtomicInteger();
         this.delivery = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -131,39 +149,66 @@ public final class ClusterExecutor implements RemoteExecutor {
     @Override
     public void submit(RemoteCall call) {
         Object[] values = call.arguments();
+        if (values == null) {
+            // Cancelled between the library's last look and here (the done call dropped its arguments): the
+            // body never starts, and the call hears that it ended.
+            call.fail(new CancellationException());
+            return;
+        }
         byte[][] arguments = new byte[values.length][];
+        Member member;
+        Future<Outcome> future;
+        String id = callId();
         try {
             for (int i = 0; i < values.length; i++) {
                 arguments[i] = payloads().write(values[i]);
             }
+            BodyTask task = new BodyTask(name, call.taskName(), call.method(), id, arguments);
+            member = pick(call);
+            future = executor().submitToMember(task, member);
         } catch (HazelcastSerializationException e) {
             throw rejected(call, "its arguments cannot be serialized (" + e.getMessage() + ")", e);
-        }
-        BodyTask task = new BodyTask(name, call.taskName(), call.method(), arguments);
-        Future<Outcome> future;
-        try {
-            future = executor().submit(task, members);
         } catch (HazelcastInstanceNotActiveException e) {
-            throw rejected(call, "the Hazelcast instance " + hazelcast.getName() + " is not running", e);
+            throw rejected(call, "the Hazelcast instance " + instanceName + " is not running", e);
         } catch (RejectedExecutionException e) {
             throw rejected(call, e.getMessage(), e);
         }
-        call.onInterrupt(new Canceller(call, future));
         if (!(future instanceof CompletionStage<?>)) {
             throw new IllegalStateException("Hazelcast returned a " + future.getClass().getName() + " that is no"
-                    + " CompletionStage for " + task);
+                    + " CompletionStage for @Async task '" + call.taskName() + "'");
         }
         @SuppressWarnings("unchecked")
         CompletionStage<Outcome> stage = (CompletionStage<Outcome>) future;
         // On Hazelcast's response thread, only the Outcome (two fields) is read; its payload is read, and the
-        // call completed, on this executor's pool.
+        // call completed, on this executor's pool. The call always hears of the outcome, also when it is done
+        // already (cancelled, timed out): until then its body counts as running, for cancel(true) and the drain.
         stage.whenCompleteAsync((outcome, failure) -> {
             if (failure == null) {
                 deliver(call, outcome);
             } else {
-                deliverFailure(call, future);
+                deliverFailure(call, future, member);
             }
         }, delivery);
+        call.onInterrupt(new Canceller(call, id, member, future));
+    }
+
+    private static String callId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    /* One of the members the selector accepts, at random. */
+    private Member pick(RemoteCall call) {
+        List<Member> candidates = new ArrayList<>();
+        for (Member member : hazelcast.getCluster().getMembers()) {
+            if (members.select(member)) {
+                candidates.add(member);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new RejectedExecutionException("no member of the cluster is accepted by " + members);
+        }
+        return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
     }
 
     private Payloads payloads() {
@@ -180,6 +225,15 @@ public final class ClusterExecutor implements RemoteExecutor {
         if (current == null) {
             current = hazelcast.getExecutorService(name);
             executor = current;
+        }
+        return current;
+    }
+
+    private IExecutorService control() {
+        IExecutorService current = control;
+        if (current == null) {
+            current = hazelcast.getExecutorService(CONTROL_EXECUTOR);
+            control = current;
         }
         return current;
     }
@@ -211,7 +265,7 @@ public final class ClusterExecutor implements RemoteExecutor {
      * MemberLeftException if the member left, Hazelcast's failures as the cause of an ExecutionException,
      * a CancellationException), and fails the call with it.
      */
-    private static void deliverFailure(RemoteCall call, Future<Outcome> task) {
+    private static void deliverFailure(RemoteCall call, Future<Outcome> task, Member member) {
         Throwable failure;
         try {
             task.get();
@@ -221,12 +275,12 @@ public final class ClusterExecutor implements RemoteExecutor {
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             failure = cause instanceof TargetNotMemberException
-                    ? new TaskLostException(call.taskName(), call.description(), null, cause) : cause;
+                    ? new TaskLostException(call.taskName(), call.description(), member, cause) : cause;
         } catch (InterruptedException cannotHappen) {
             Thread.currentThread().interrupt(); // the task is done: get() does not wait
             failure = cannotHappen;
         } catch (RuntimeException | Error other) {
-            failure = other; // cancelled (no effect if the call was cancelled here), or the instance went down
+            failure = other; // the instance went down
         }
         call.fail(failure);
     }
@@ -272,23 +326,27 @@ public final class ClusterExecutor implements RemoteExecutor {
      */
     @Override
     public void serve(LocalBodies bodies) {
-        ConcurrentMap<String, Object> context = hazelcast.getUserContext();
         String key = userContextKey(name);
         if (bodies == null) {
-            LocalBodies previous = served;
+            Served previous = served;
             served = null;
             if (previous != null) {
-                context.remove(key, previous);
+                try {
+                    hazelcast.getUserContext().remove(key, previous);
+                } catch (HazelcastInstanceNotActiveException down) {
+                    // the instance is down already (its shutdown hook ran first): no task can arrive any more
+                }
             }
             return;
         }
-        Object present = context.putIfAbsent(key, bodies);
-        if (present != null && present != bodies) {
+        Served mine = new Served(bodies, Thread.currentThread().getContextClassLoader());
+        Object present = hazelcast.getUserContext().putIfAbsent(key, mine);
+        if (present != null) {
             throw new IllegalStateException("Another CDI deployment already serves cluster executor '" + name
-                    + "' on Hazelcast instance " + hazelcast.getName() + ": give each deployment its own executor name"
+                    + "' on Hazelcast instance " + instanceName + ": give each deployment its own executor name"
                     + " or its own instance");
         }
-        served = bodies;
+        served = mine;
     }
 
     static String userContextKey(String executorName) {
@@ -301,17 +359,22 @@ public final class ClusterExecutor implements RemoteExecutor {
     }
 
     /*
-     * Cancels the remote task for cancel(true) and the shutdown drain. The library may run it twice
-     * (a cancel racing the registration); Hazelcast's cancel blocks until the member answers, so it runs
+     * Cancels the remote call for cancel(true) and the shutdown drain: sends a CancelTask to the member
+     * the body went to, and waits for its answer, so that once cancel(true) returns, a body that had not
+     * started never starts. The library may run it twice (a cancel racing the registration): it runs
      * once, and never while holding a lock of the call's. It must not throw: the callbacks follow it.
      */
-    private static final class Canceller implements Runnable {
+    private final class Canceller implements Runnable {
         private final RemoteCall call;
+        private final String id;
+        private final Member member;
         private final Future<Outcome> task;
         private final AtomicBoolean ran = new AtomicBoolean();
 
-        Canceller(RemoteCall call, Future<Outcome> task) {
+        Canceller(RemoteCall call, String id, Member member, Future<Outcome> task) {
             this.call = call;
+            this.id = id;
+            this.member = member;
             this.task = task;
         }
 
@@ -319,13 +382,25 @@ public final class ClusterExecutor implements RemoteExecutor {
         public void run() {
             assert !Thread.holdsLock(call) : "cancelling a remote task while holding the call's monitor";
             if (!ran.compareAndSet(false, true) || task.isDone()) {
-                return;
+                return; // the body's outcome is here: nothing runs any more
             }
             try {
-                task.cancel(true);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> "Cancelling the remote body of @Async task '" + call.taskName()
-                        + "' failed; its future is cancelled anyway");
+                String found = control().submitToMember(new CancelTask(id), member).get();
+                LOG.fine(() -> "Cancelled @Async task '" + call.taskName() + "' on member "
+                        + TaskLostException.describe(member) + ": its body was " + found);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.log(Level.WARNING, () -> "Interrupted while cancelling the remote body of @Async task '"
+                        + call.taskName() + "' on member " + TaskLostException.describe(member)
+                        + "; its future is cancelled anyway");
+            } catch (ExecutionException | RuntimeException e) {
+                Throwable why = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                // A member that left took its body along: the call fails with a TaskLostException anyway.
+                Level level = why instanceof MemberLeftException || why instanceof TargetNotMemberException
+                        || why instanceof HazelcastInstanceNotActiveException ? Level.FINE : Level.WARNING;
+                LOG.log(level, why, () -> "Cancelling the remote body of @Async task '" + call.taskName()
+                        + "' on member " + TaskLostException.describe(member) + " failed; its future is cancelled"
+                        + " anyway");
             }
         }
     }

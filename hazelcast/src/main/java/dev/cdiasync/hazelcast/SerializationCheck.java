@@ -50,9 +50,13 @@ import com.hazelcast.nio.serialization.genericrecord.GenericRecord;
  *
  * <p>What can be known from the type alone is checked: a JDK class that is not
  * {@code Serializable} ({@code Thread}); a {@code Serializable} class with a field of a final type
- * that is not ({@code record} components included); a record or class for zero-config Compact
- * with a field Compact cannot write (a JDK type outside its list, a {@code Serializable} class, an
- * array of arrays, a raw {@code List}). (A class needs no constructor without parameters: Hazelcast
+ * that is not ({@code record} components included), or whose first superclass that is not
+ * {@code Serializable} has no constructor without parameters it can call; an {@code Externalizable}
+ * without a constructor without parameters; an array other than of primitives, {@code String} or
+ * {@code Object}, which Java serialization writes, of elements that are not {@code Serializable}; a
+ * record or class for zero-config Compact with a field Compact cannot write (a JDK type outside its
+ * list, a {@code Serializable} class, a type with a custom serializer, an array of arrays, a raw
+ * {@code List}). (A class for zero-config Compact needs no constructor without parameters: Hazelcast
  * creates it without one.) An interface,
  * an abstract class or {@code Object} is accepted: the runtime class decides, and a wrong one fails
  * the call when it is sent. A global serializer accepts everything.
@@ -131,7 +135,7 @@ final class SerializationCheck {
             return null;
         }
         if (raw.isArray()) {
-            return hazelcast(componentType(type), seen);
+            return array(type, raw, seen);
         }
         if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
                 || Optional.class.equals(raw) || Map.Entry.class.isAssignableFrom(raw)) {
@@ -148,7 +152,7 @@ final class SerializationCheck {
             return null;
         }
         if (Serializable.class.isAssignableFrom(raw)) {
-            return javaSerializable(raw, seen);
+            return javaSerializable(raw, false, seen);
         }
         if (raw.isInterface() || Modifier.isAbstract(raw.getModifiers())) {
             return null; // the runtime class decides
@@ -160,9 +164,40 @@ final class SerializationCheck {
         return compactClass(raw, seen);
     }
 
-    /* A class Java serialization writes: each field must be Serializable too, unless the class writes itself. */
-    private String javaSerializable(Class<?> type, Set<Class<?>> seen) {
-        if (Externalizable.class.isAssignableFrom(type) || isJdk(type) || !seen.add(type) || writesItself(type)) {
+    /*
+     * Hazelcast has serializers of its own for arrays of primitives, of String and of exactly Object (whose
+     * elements it writes one by one, each found its serializer); any other array is Serializable, so Java
+     * serialization writes it, elements included: they must be Serializable, whatever serializer the config
+     * registers for them.
+     */
+    private String array(Type type, Class<?> raw, Set<Class<?>> seen) {
+        Class<?> component = raw.getComponentType();
+        if (component.isPrimitive() || raw == String[].class || raw == Object[].class) {
+            return null;
+        }
+        String problem = javaField(componentType(type), seen);
+        return problem == null ? null : "Hazelcast writes an array of " + component.getTypeName() + " by Java"
+                + " serialization (it has serializers of its own only for arrays of primitives, of String and of"
+                + " Object), and its elements cannot be written that way: " + problem;
+    }
+
+    /*
+     * A class Java serialization writes: it needs the constructor Java serialization creates it with, and each
+     * field must be serializable too, unless the class writes itself. nested: written by Java serialization as
+     * part of another object, rather than by Hazelcast's serializer of Serializable and Externalizable classes.
+     */
+    private String javaSerializable(Class<?> type, boolean nested, Set<Class<?>> seen) {
+        if (isJdk(type) || !seen.add(type)) {
+            return null;
+        }
+        if (Externalizable.class.isAssignableFrom(type)) {
+            return externalizable(type, nested);
+        }
+        String constructor = serializableConstructor(type);
+        if (constructor != null) {
+            return constructor;
+        }
+        if (writesItself(type)) {
             return null;
         }
         for (Class<?> c = type; c != null && Serializable.class.isAssignableFrom(c); c = c.getSuperclass()) {
@@ -180,6 +215,60 @@ final class SerializationCheck {
         return null;
     }
 
+    /*
+     * Java serialization creates a Serializable class (not a record, not an enum) through the constructor without
+     * parameters of its first superclass that is not Serializable: public or protected, or package-private in
+     * the same package.
+     */
+    private static String serializableConstructor(Class<?> type) {
+        if (type.isRecord() || type.isEnum() || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return null; // records through their canonical constructor; for the others the runtime class decides
+        }
+        Class<?> first = type;
+        while (first != null && Serializable.class.isAssignableFrom(first)) {
+            first = first.getSuperclass();
+        }
+        if (first == null) {
+            return null;
+        }
+        String problem = null;
+        try {
+            int modifiers = first.getDeclaredConstructor().getModifiers();
+            if (Modifier.isPrivate(modifiers) || !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers)
+                    && !(first.getPackageName().equals(type.getPackageName())
+                            && first.getClassLoader() == type.getClassLoader())) {
+                problem = "its constructor without parameters is not visible to " + type.getName();
+            }
+        } catch (NoSuchMethodException e) {
+            problem = "it has no constructor without parameters";
+        }
+        return problem == null ? null : type.getName() + " is written by Java serialization, which creates it"
+                + " through the constructor without parameters of its first superclass that is not Serializable, "
+                + first.getName() + ", and " + problem + ". Give " + first.getSimpleName() + " such a constructor"
+                + " (public or protected), or make it Serializable too.";
+    }
+
+    /*
+     * Hazelcast creates an Externalizable it reads itself through its constructor without parameters, of any
+     * visibility; Java serialization, for one nested in another object, through a public one.
+     */
+    private static String externalizable(Class<?> type, boolean nested) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            return null; // the runtime class decides
+        }
+        try {
+            int modifiers = type.getDeclaredConstructor().getModifiers();
+            if (!nested || Modifier.isPublic(modifiers)) {
+                return null;
+            }
+            return type.getName() + " is Externalizable and written by Java serialization inside another object,"
+                    + " which needs a public constructor without parameters; its own is not public. Make it public.";
+        } catch (NoSuchMethodException e) {
+            return type.getName() + " is Externalizable, and has no constructor without parameters to read it"
+                    + " back with. Add one" + (nested ? " (public)." : ".");
+        }
+    }
+
     private String javaField(Type type, Set<Class<?>> seen) {
         Class<?> raw = raw(type);
         if (raw.isPrimitive() || raw == Object.class) {
@@ -195,7 +284,7 @@ final class SerializationCheck {
                     return problem;
                 }
             }
-            return javaSerializable(raw, seen);
+            return javaSerializable(raw, true, seen);
         }
         if (raw.isInterface()) {
             for (Type argument : arguments(type)) { // the elements of a List or Map field travel too
@@ -292,7 +381,7 @@ final class SerializationCheck {
     }
 
     private String compactElement(Class<?> type, Set<Class<?>> seen) {
-        if (COMPACT_SCALARS.contains(type) || type.isEnum() || registered(type)) {
+        if (COMPACT_SCALARS.contains(type) || type.isEnum() || compactRegistered(type)) {
             return null;
         }
         if (isJdk(type) || type.isArray()) {
@@ -312,7 +401,12 @@ final class SerializationCheck {
     }
 
     private boolean registered(Class<?> type) {
-        return compact.contains(type) || compactNames.contains(type.getName()) || customSerializer(type);
+        return compactRegistered(type) || customSerializer(type);
+    }
+
+    /* Compact nests only Compact: a type with a custom serializer inside a Compact object cannot be written. */
+    private boolean compactRegistered(Class<?> type) {
+        return compact.contains(type) || compactNames.contains(type.getName());
     }
 
     private boolean customSerializer(Class<?> type) {

@@ -216,6 +216,65 @@ class ClusterTest {
         assertNotEquals(App.PID, pid);
     }
 
+    /*
+     * Races cancel(true) against the task's arrival: Hazelcast's own cancel, overtaking the task on the member,
+     * finds nothing to cancel, and the body then started after its call was cancelled (about 20 in 100).
+     */
+    @Test
+    void aBodyWhoseCallWasCancelledBeforeItStartedNeverStarts() throws Exception {
+        Reports reports = boot().select(Reports.class).get();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = "race-" + i + "-" + UUID.randomUUID();
+            ids.add(id);
+            AsyncFuture<String> future = (AsyncFuture<String>) reports.block(id);
+            assertTrue(future.cancel(true));
+            // cancel(true) has returned (it waits for the member's answer): from here on the body never starts
+            Journal.list(hz).add("cancelled " + id + " pid=" + App.PID);
+        }
+        for (String id : ids) {
+            Journal.releases(hz).put(id, true); // a body that started late would end now
+        }
+        Set<Long> answered = new HashSet<>(); // each member's executor has taken up every task sent before
+        for (int i = 0; i < 200 && answered.size() < 3; i++) {
+            answered.add(reports.where("sync").get(2, MINUTES).pid());
+        }
+        List<String> all = new ArrayList<>(Journal.list(hz));
+        List<String> late = new ArrayList<>();
+        for (String id : ids) {
+            int cancelled = indexOf(all, "cancelled " + id + " ");
+            int started = indexOf(all, "started " + id + " ");
+            if (started > cancelled) {
+                late.add(id + ": " + all.stream().filter(entry -> entry.contains(" " + id + " ")).toList());
+            }
+            assertTrue(indexOf(all, "released " + id + " ") < 0, () -> id + " ran to its end");
+        }
+        assertTrue(late.isEmpty(), () -> late.size() + " of 100 bodies started after cancel(true) returned: " + late);
+    }
+
+    /*
+     * A remote body whose future is done early (orTimeout here; cancel(false) and complete alike) still counts
+     * as running: the drain waits for it, then interrupts it on its member, as it does a local body.
+     */
+    @Test
+    void theDrainInterruptsARemoteBodyWhoseFutureTimedOut() throws Exception {
+        Reports reports = boot("300").select(Reports.class).get();
+        String id = "timeout-" + UUID.randomUUID();
+        AsyncFuture<String> future = (AsyncFuture<String>) reports.block(id);
+        long pid = pid(awaitJournal(entry -> entry.startsWith("started " + id), 1).get(0));
+        future.orTimeout(1, TimeUnit.MILLISECONDS);
+        assertThrows(ExecutionException.class, () -> future.get(2, MINUTES)); // the caller gave up; the body runs on
+
+        home.close(); // grace 300 ms: the body is waited for, then interrupted
+
+        Journal.releases(hz).put(id, true); // only a body the drain left running sees this
+        List<String> end = awaitJournal(entry -> entry.startsWith("interrupted " + id + " ")
+                || entry.startsWith("released " + id + " "), 1);
+        assertTrue(end.get(0).startsWith("interrupted "), () -> "the body of the timed-out call was neither waited for"
+                + " nor interrupted: " + end);
+        assertEquals(pid, pid(end.get(0)));
+    }
+
     @Test
     void aMemberKilledWhileRunningABodyFailsTheCallNamingTaskAndMember() throws Exception {
         Reports reports = boot().select(Reports.class).get();
@@ -382,6 +441,15 @@ class ClusterTest {
         } finally {
             System.clearProperty("dev.cdiasync.shutdown-grace-ms");
         }
+    }
+
+    private static int indexOf(List<String> entries, String prefix) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static long pid(String entry) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -44,6 +45,8 @@ class SerializationCheckTest {
     @BeforeAll
     static void start() {
         Config config = TestConfig.standalone();
+        config.getSerializationConfig().addSerializerConfig(new SerializerConfig().setTypeClass(Types.Token.class)
+                .setImplementation(new Types.TokenSerializer()));
         alone = Hazelcast.newHazelcastInstance(config);
     }
 
@@ -78,6 +81,14 @@ class SerializationCheckTest {
                 ok(Types.Priced.class, new Types.Priced("tea", new Types.Money(3, "EUR"))),
                 ok(Types.SelfWriting.class, Types.SelfWriting.sample()),
                 ok(Types.NoDefaultConstructor.class, new Types.NoDefaultConstructor("x")),
+                ok(String[].class, new String[] {"a", "b"}),
+                ok(Object[].class, new Object[] {"a", 1, new Types.Point(1, 2)}),
+                ok(Integer[].class, new Integer[] {1, 2}),
+                ok(Types.Colour[].class, new Types.Colour[] {Types.Colour.RED}),
+                ok(Types.Ser[].class, new Types.Ser[] {Types.Ser.sample()}),
+                ok(Types.Token.class, new Types.Token("t")),
+                ok(Types.SizedOverProtected.class, new Types.SizedOverProtected()),
+                ok(Types.ExternalPrivate.class, Types.ExternalPrivate.sample()),
                 problem(Thread.class, new Thread(), "java.lang.Thread is a JDK class that is not Serializable"),
                 problem(Types.HoldsThread.class, new Types.HoldsThread(new Thread()), "component 'thread'"),
                 problem(Types.HoldsUuid.class, new Types.HoldsUuid(UUID.randomUUID()), "java.util.UUID is not among"),
@@ -87,7 +98,14 @@ class SerializationCheckTest {
                 problem(Types.SerHoldsRecord.class, Types.SerHoldsRecord.sample(), "field 'point'"),
                 problem(Types.SerHoldsListOfRecords.class, Types.SerHoldsListOfRecords.sample(), "field 'points'"),
                 problem(type("listOfThreads"), new ArrayList<>(List.of(new Thread())), "an element of"),
-                problem(type("optionalOfThread"), Optional.of(new Thread()), "an element of"));
+                problem(type("optionalOfThread"), Optional.of(new Thread()), "an element of"),
+                problem(Types.Point[].class, new Types.Point[] {new Types.Point(1, 2)}, "by Java serialization"),
+                problem(Types.Money[].class, new Types.Money[] {new Types.Money(1, "EUR")}, "by Java serialization"),
+                problem(Types.Signed.class, new Types.Signed("x", new Types.Token("t")), "serialized another way"),
+                problem(Types.Sized.class, new Types.Sized(), "has no constructor without parameters"),
+                problem(Types.ExternalNoDefault.class, new Types.ExternalNoDefault("x"), "is Externalizable"),
+                problem(Types.SerHoldsExternalPrivate.class, Types.SerHoldsExternalPrivate.sample(),
+                        "needs a public constructor"));
     }
 
     @ParameterizedTest(name = "{0}")

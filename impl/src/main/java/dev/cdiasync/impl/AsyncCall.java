@@ -162,7 +162,12 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
             // From now on the body counts as running until the executor reports its outcome (succeed or
             // fail), also when the future is done earlier: the shutdown drain waits for it, as for a local one.
             PARTS.getAndBitwiseOr(this, BODY_STARTED);
-            remote.submit(this);
+            try {
+                remote.submit(this);
+            } catch (RuntimeException | Error refused) {
+                remoteBodyEnded(); // nothing was sent: no body runs, and the refusal completes the call
+                throw refused;
+            }
         }
     }
 

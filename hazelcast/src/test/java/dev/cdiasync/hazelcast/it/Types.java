@@ -1,7 +1,10 @@
 package dev.cdiasync.hazelcast.it;
 
+import java.io.Externalizable;
 import java.io.IOException;
+import java.io.ObjectInput;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutput;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -11,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.StreamSerializer;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
@@ -245,6 +251,124 @@ public final class Types {
         public static SerHoldsListOfRecords sample() {
             SerHoldsListOfRecords value = new SerHoldsListOfRecords();
             value.points = new ArrayList<>(List.of(new Point(1, 2)));
+            return value;
+        }
+    }
+
+    /** A type with a custom (not Compact) serializer, registered by the tests that use it. */
+    public static final class Token {
+        final String value;
+
+        public Token(String value) {
+            this.value = value;
+        }
+    }
+
+    public static final class TokenSerializer implements StreamSerializer<Token> {
+        @Override
+        public int getTypeId() {
+            return 4711;
+        }
+
+        @Override
+        public void write(ObjectDataOutput out, Token token) throws IOException {
+            out.writeString(token.value);
+        }
+
+        @Override
+        public Token read(ObjectDataInput in) throws IOException {
+            return new Token(in.readString());
+        }
+    }
+
+    /** Zero-config Compact with a component of a custom-serialized type: Compact does not nest it. */
+    public record Signed(String text, Token token) {
+    }
+
+    /** Not Serializable, with no constructor without parameters. */
+    public static class Base {
+        final int size;
+
+        Base(int size) {
+            this.size = size;
+        }
+    }
+
+    /** Serializable, but Java serialization cannot create it: Base has no constructor without parameters. */
+    public static class Sized extends Base implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String name = "s";
+
+        public Sized() {
+            super(1);
+        }
+    }
+
+    /** Not Serializable, with a protected constructor without parameters. */
+    public static class ProtectedBase {
+        int size;
+
+        protected ProtectedBase() {
+        }
+    }
+
+    /** Serializable over a superclass Java serialization can create it through. */
+    public static class SizedOverProtected extends ProtectedBase implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String name = "s";
+    }
+
+    /** Externalizable with a private constructor without parameters (Hazelcast's own reading makes it accessible). */
+    public static final class ExternalPrivate implements Externalizable {
+        String name;
+
+        private ExternalPrivate() {
+        }
+
+        public static ExternalPrivate sample() {
+            ExternalPrivate value = new ExternalPrivate();
+            value.name = "e";
+            return value;
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeUTF(name);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException {
+            name = in.readUTF();
+        }
+    }
+
+    /** Externalizable with no constructor without parameters: nothing can read it back. */
+    public static final class ExternalNoDefault implements Externalizable {
+        String name;
+
+        public ExternalNoDefault(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeUTF(name);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException {
+            name = in.readUTF();
+        }
+    }
+
+    /** Java serialization of an Externalizable field, which needs a public constructor without parameters. */
+    public static class SerHoldsExternalPrivate implements Serializable {
+        private static final long serialVersionUID = 1L;
+        ExternalPrivate external;
+
+        public static SerHoldsExternalPrivate sample() {
+            SerHoldsExternalPrivate value = new SerHoldsExternalPrivate();
+            value.external = ExternalPrivate.sample();
             return value;
         }
     }

@@ -1,7 +1,9 @@
 package dev.cdiasync.it.remote;
 
+import static java.util.concurrent.TimeUnit.MINUTES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.weld.environment.se.Weld;
@@ -244,6 +247,28 @@ class RemoteExecutorTest {
         assertEquals(List.of("first in home on " + self, "second in home on " + self),
                 JOURNAL.stream().filter(entry -> entry.contains(" in home")).toList(),
                 () -> "both callbacks ran once, on the closing thread, before close() returned: " + JOURNAL);
+    }
+
+    /* A refused call is done and its body never ran: the drain has nothing to wait for (its grace here: three minutes). */
+    @Test
+    void aCallTheRemoteExecutorRefusesFailsAtOnceAndHoldsNothingUp() throws Exception {
+        System.setProperty("dev.cdiasync.shutdown-grace-ms", "180000");
+        WeldContainer home;
+        try {
+            home = boot("home"); // no member serves: the loopback refuses every call
+        } finally {
+            System.clearProperty("dev.cdiasync.shutdown-grace-ms");
+        }
+        CompletableFuture<String> future = home.select(Reports.class).get().report("refused", null);
+
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> future.get(30, SECONDS));
+        assertInstanceOf(RejectedExecutionException.class, failed.getCause());
+        assertEquals(2, awaitJournal(2).size(), "both callbacks ran");
+
+        Thread closer = new Thread(home::close);
+        closer.start();
+        closer.join(MINUTES.toMillis(1)); // bounded only so that nothing hangs: the grace is three minutes
+        assertFalse(closer.isAlive(), "close() waited for a call that never went out");
     }
 
     @Test
