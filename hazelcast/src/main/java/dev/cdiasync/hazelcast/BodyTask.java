@@ -27,6 +27,7 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
     private String executor;
     private String taskName;
     private String method;
+    private String description;
     private String call;
     private byte[][] arguments;
     private transient HazelcastInstance member;
@@ -35,10 +36,11 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
     public BodyTask() {
     }
 
-    BodyTask(String executor, String taskName, String method, String call, byte[][] arguments) {
+    BodyTask(String executor, String taskName, String method, String description, String call, byte[][] arguments) {
         this.executor = executor;
         this.taskName = taskName;
         this.method = method;
+        this.description = description;
         this.call = call;
         this.arguments = arguments;
     }
@@ -93,7 +95,7 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
             if (member.getUserContext().get(ClusterExecutor.userContextKey(executor)) != served) {
                 // The member's container began to close while the body ran (and took the bodies back): the
                 // failure is most likely that (a context gone, the instance shutting down), so it says so.
-                return failed(payloads, new TaskLostException(taskName, method, member.getCluster().getLocalMember(),
+                return failed(payloads, new TaskLostException(taskName, description, member.getCluster().getLocalMember(),
                         "was shutting down its CDI container while the body ran, and the body failed", failure));
             }
             return failed(payloads, failure);
@@ -122,6 +124,7 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
         out.writeString(executor);
         out.writeString(taskName);
         out.writeString(method);
+        out.writeString(description);
         out.writeString(call);
         out.writeInt(arguments.length);
         for (byte[] argument : arguments) {
@@ -134,6 +137,7 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
         executor = in.readString();
         taskName = in.readString();
         method = in.readString();
+        description = in.readString();
         call = in.readString();
         arguments = new byte[in.readInt()][];
         for (int i = 0; i < arguments.length; i++) {
@@ -143,6 +147,6 @@ final class BodyTask implements Callable<Outcome>, DataSerializable, HazelcastIn
 
     @Override
     public String toString() {
-        return "@Async task '" + taskName + "' (" + method + ")";
+        return "@Async task '" + taskName + "' (" + description + ")";
     }
 }

@@ -10,21 +10,24 @@ import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 
 /**
- * Cancels one call on the member its body was sent to (see {@link MemberCalls}). Sent on the
+ * Cancels one call on the member its body was sent to, or forgets one whose task the member's
+ * executor refused (see {@link MemberCalls}). Sent on the
  * module's own {@code IExecutorService} ({@link ClusterExecutor#CONTROL_EXECUTOR}), so that it never
  * waits behind the bodies queued on the application's.
  */
 final class CancelTask implements Callable<String>, DataSerializable, HazelcastInstanceAware {
 
     private String call;
+    private boolean forget;
     private transient HazelcastInstance member;
 
     /** For Hazelcast's deserialization. */
     public CancelTask() {
     }
 
-    CancelTask(String call) {
+    CancelTask(String call, boolean forget) {
         this.call = call;
+        this.forget = forget;
     }
 
     @Override
@@ -34,16 +37,23 @@ final class CancelTask implements Callable<String>, DataSerializable, HazelcastI
 
     @Override
     public String call() {
-        return MemberCalls.of(member).cancel(call);
+        MemberCalls calls = MemberCalls.of(member);
+        if (forget) {
+            calls.forget(call);
+            return "forgotten";
+        }
+        return calls.cancel(call);
     }
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
         out.writeString(call);
+        out.writeBoolean(forget);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
         call = in.readString();
+        forget = in.readBoolean();
     }
 }

@@ -163,7 +163,7 @@ public final class ClusterExecutor implements RemoteExecutor {
             for (int i = 0; i < values.length; i++) {
                 arguments[i] = payloads().write(values[i]);
             }
-            BodyTask task = new BodyTask(name, call.taskName(), call.method(), id, arguments);
+            BodyTask task = new BodyTask(name, call.taskName(), call.method(), call.description(), id, arguments);
             member = pick(call);
             future = executor().submitToMember(task, member);
         } catch (HazelcastSerializationException e) {
@@ -186,7 +186,7 @@ public final class ClusterExecutor implements RemoteExecutor {
             if (failure == null) {
                 deliver(call, outcome);
             } else {
-                deliverFailure(call, future, member);
+                deliverFailure(call, id, future, member);
             }
         }, delivery);
         call.onInterrupt(new Canceller(call, id, member, future));
@@ -206,7 +206,9 @@ public final class ClusterExecutor implements RemoteExecutor {
             }
         }
         if (candidates.isEmpty()) {
-            throw new RejectedExecutionException("no member of the cluster is accepted by " + members);
+            throw new RejectedExecutionException(members == MemberSelectors.DATA_MEMBER_SELECTOR
+                    ? "the cluster has no data member to run it (every member is a lite member)"
+                    : "no member of the cluster is accepted by its member selector " + members);
         }
         return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
     }
@@ -227,6 +229,15 @@ public final class ClusterExecutor implements RemoteExecutor {
             executor = current;
         }
         return current;
+    }
+
+    private void forget(RemoteCall call, String id, Member member) {
+        try {
+            control().submitToMember(new CancelTask(id, true), member);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Could not tell member " + TaskLostException.describe(member) + " to forget"
+                    + " the refused @Async task '" + call.taskName() + "'");
+        }
     }
 
     private IExecutorService control() {
@@ -262,10 +273,11 @@ public final class ClusterExecutor implements RemoteExecutor {
     /*
      * On a thread of this executor's, once the task itself failed (the body's own failures come as an
      * Outcome): reads the failure by Future.get(), whose contract is Hazelcast's documented one (a
-     * MemberLeftException if the member left, Hazelcast's failures as the cause of an ExecutionException,
-     * a CancellationException), and fails the call with it.
+     * MemberLeftException if the member left, Hazelcast's failures as the cause of an ExecutionException),
+     * and fails the call with it. A member that is still there may have refused the task after it
+     * arrived (its executor's queue full): it is told to forget the call.
      */
-    private static void deliverFailure(RemoteCall call, Future<Outcome> task, Member member) {
+    private void deliverFailure(RemoteCall call, String id, Future<Outcome> task, Member member) {
         Throwable failure;
         try {
             task.get();
@@ -274,8 +286,12 @@ public final class ClusterExecutor implements RemoteExecutor {
             failure = new TaskLostException(call.taskName(), call.description(), left.getMember(), left);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-            failure = cause instanceof TargetNotMemberException
-                    ? new TaskLostException(call.taskName(), call.description(), member, cause) : cause;
+            if (cause instanceof TargetNotMemberException) {
+                failure = new TaskLostException(call.taskName(), call.description(), member, cause);
+            } else {
+                failure = cause;
+                forget(call, id, member);
+            }
         } catch (InterruptedException cannotHappen) {
             Thread.currentThread().interrupt(); // the task is done: get() does not wait
             failure = cannotHappen;
@@ -341,6 +357,10 @@ public final class ClusterExecutor implements RemoteExecutor {
         }
         Served mine = new Served(bodies, Thread.currentThread().getContextClassLoader());
         Object present = hazelcast.getUserContext().putIfAbsent(key, mine);
+        if (present instanceof Served other && other.bodies() == bodies) {
+            served = other; // another executor of the same deployment over the same IExecutorService
+            return;
+        }
         if (present != null) {
             throw new IllegalStateException("Another CDI deployment already serves cluster executor '" + name
                     + "' on Hazelcast instance " + instanceName + ": give each deployment its own executor name"
@@ -361,8 +381,10 @@ public final class ClusterExecutor implements RemoteExecutor {
     /*
      * Cancels the remote call for cancel(true) and the shutdown drain: sends a CancelTask to the member
      * the body went to, and waits for its answer, so that once cancel(true) returns, a body that had not
-     * started never starts. The library may run it twice (a cancel racing the registration): it runs
-     * once, and never while holding a lock of the call's. It must not throw: the callbacks follow it.
+     * started never starts; it then tells the call that no body runs any more (the task's own outcome
+     * comes later, when the task reaches the head of the member's queue), so that the drain does not wait
+     * for it. The library may run it twice (a cancel racing the registration): it runs once, and never
+     * while holding a lock of the call's. It must not throw: the callbacks follow it.
      */
     private final class Canceller implements Runnable {
         private final RemoteCall call;
@@ -385,9 +407,13 @@ public final class ClusterExecutor implements RemoteExecutor {
                 return; // the body's outcome is here: nothing runs any more
             }
             try {
-                String found = control().submitToMember(new CancelTask(id), member).get();
+                String found = control().submitToMember(new CancelTask(id, false), member).get();
                 LOG.fine(() -> "Cancelled @Async task '" + call.taskName() + "' on member "
                         + TaskLostException.describe(member) + ": its body was " + found);
+                if (!found.equals("running")) {
+                    call.fail(new CancellationException("@Async task '" + call.taskName() + "' was cancelled before"
+                            + " its body started")); // the call is done already: this only says that no body runs
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 LOG.log(Level.WARNING, () -> "Interrupted while cancelling the remote body of @Async task '"

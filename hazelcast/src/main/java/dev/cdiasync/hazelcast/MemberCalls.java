@@ -23,10 +23,12 @@ import com.hazelcast.core.HazelcastInstance;
  * <li>A cancel interrupts a thread only while the id maps to it; the body's thread removes that
  * entry when the body ends and then clears its interrupt flag, so no interrupt of ours outlives
  * the body and reaches the next task of Hazelcast's thread.</li>
- * <li>An entry is removed when the body ends or, for a cancelled one, when its task comes to run;
+ * <li>An entry is removed when the body ends or, for a cancelled one, when its task comes to run,
+ * or when the caller {@link #forget forgets} a task the member's executor refused (it never runs);
  * only an early cancel whose task never comes (it had finished already) expires, after
  * {@link #EARLY_CANCEL_LIFETIME_NANOS}: the task was sent before the cancel, on the same
- * connection, so it arrives within Hazelcast's retries if at all.</li>
+ * connection, so it arrives within Hazelcast's retries if at all. Expired ones are removed, at
+ * most every {@link #PURGE_INTERVAL_NANOS}, as tasks and cancels arrive.</li>
  * </ul>
  */
 final class MemberCalls {
@@ -46,7 +48,12 @@ final class MemberCalls {
         }
     };
 
+    private static final long PURGE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final ConcurrentHashMap<String, Object> calls = new ConcurrentHashMap<>();
+
+    /* When expired early cancels were last removed: a drain that cancels many calls scans the map once in a while. */
+    private volatile long purged = System.nanoTime();
 
     /** The calls of this member instance, kept in its user context. */
     static MemberCalls of(HazelcastInstance member) {
@@ -55,6 +62,7 @@ final class MemberCalls {
 
     /** The task of the call arrived on this member (Hazelcast deserialized it), before it is queued. */
     void arrived(String id) {
+        purge(System.nanoTime());
         calls.merge(id, WAITING, (present, waiting) -> present instanceof Long ? CANCELLED : present);
     }
 
@@ -85,7 +93,7 @@ final class MemberCalls {
      */
     String cancel(String id) {
         long now = System.nanoTime();
-        calls.values().removeIf(value -> value instanceof Long deadline && deadline - now < 0);
+        purge(now);
         String[] found = new String[1];
         calls.compute(id, (key, present) -> {
             if (present == null) {
@@ -101,6 +109,18 @@ final class MemberCalls {
             return present == WAITING ? CANCELLED : present;
         });
         return found[0];
+    }
+
+    /** The member's executor refused the call's task (it never runs): nothing of it is kept. */
+    void forget(String id) {
+        calls.remove(id);
+    }
+
+    private void purge(long now) {
+        if (now - purged > PURGE_INTERVAL_NANOS) {
+            purged = now;
+            calls.values().removeIf(value -> value instanceof Long deadline && deadline - now < 0);
+        }
     }
 
     /** For tests: how many calls this member knows of. */

@@ -2,8 +2,6 @@ package dev.cdiasync.hazelcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.Serializable;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,6 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.nio.ObjectDataInput;
-import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.StreamSerializer;
 
 import dev.cdiasync.hazelcast.it.TestConfig;
 import dev.cdiasync.hazelcast.it.Types;
@@ -33,54 +28,6 @@ import dev.cdiasync.spi.RemoteMethod;
  */
 class DeploymentCheckTest {
 
-    /** A type with a custom StreamSerializer registered in the config. */
-    public static final class Token {
-        final String value;
-
-        public Token(String value) {
-            this.value = value;
-        }
-    }
-
-    public static final class TokenSerializer implements StreamSerializer<Token> {
-        @Override
-        public int getTypeId() {
-            return 4711;
-        }
-
-        @Override
-        public void write(ObjectDataOutput out, Token token) throws IOException {
-            out.writeString(token.value);
-        }
-
-        @Override
-        public Token read(ObjectDataInput in) throws IOException {
-            return new Token(in.readString());
-        }
-    }
-
-    /** Zero-config Compact with a component of a custom-serialized type. */
-    public record Signed(String text, Token token) {
-    }
-
-    /** Serializable, but its first non-serializable superclass has no constructor without parameters. */
-    public static class Base {
-        final int size;
-
-        Base(int size) {
-            this.size = size;
-        }
-    }
-
-    public static class Sized extends Base implements Serializable {
-        private static final long serialVersionUID = 1L;
-        String name = "s";
-
-        public Sized() {
-            super(1);
-        }
-    }
-
     public static class Methods {
         public void points(Types.Point... points) {
         }
@@ -88,10 +35,10 @@ class DeploymentCheckTest {
         public void prices(Types.Money[] prices) {
         }
 
-        public void signed(Signed signed) {
+        public void signed(Types.Signed signed) {
         }
 
-        public void sized(Sized sized) {
+        public void sized(Types.Sized sized) {
         }
     }
 
@@ -100,8 +47,8 @@ class DeploymentCheckTest {
     @BeforeAll
     static void start() {
         Config config = TestConfig.standalone();
-        config.getSerializationConfig().addSerializerConfig(new SerializerConfig().setTypeClass(Token.class)
-                .setImplementation(new TokenSerializer()));
+        config.getSerializationConfig().addSerializerConfig(new SerializerConfig().setTypeClass(Types.Token.class)
+                .setImplementation(new Types.TokenSerializer()));
         alone = Hazelcast.newHazelcastInstance(config);
     }
 
@@ -116,8 +63,8 @@ class DeploymentCheckTest {
         return Stream.of(
                 Arguments.of("points", new Types.Point[] {new Types.Point(1, 2)}),
                 Arguments.of("prices", new Types.Money[] {new Types.Money(150, "EUR")}),
-                Arguments.of("signed", new Signed("x", new Token("t"))),
-                Arguments.of("sized", new Sized()));
+                Arguments.of("signed", new Types.Signed("x", new Types.Token("t"))),
+                Arguments.of("sized", new Types.Sized()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -155,7 +155,11 @@ final class AsyncCall<T> extends AsyncFuture<T> implements Runnable, RemoteCall 
 
     /** Sends the call to a remote executor: its body runs in another process, its future and callbacks here. */
     void sendTo(RemoteExecutor remote) {
-        arguments = invocation.getParameters();
+        InvocationContext body = invocation;
+        if (body == null) {
+            return; // stopped by the drain since it was registered: it never goes out
+        }
+        arguments = body.getParameters();
         invocation = null;
         // Not if a cancel(true) (the shutdown drain's, say) came first: the body must never start then.
         if (RUNNER.compareAndSet(this, null, REMOTE) && !isDone()) {

@@ -101,6 +101,9 @@ class Registry {
     private Settings settings = Settings.defaults();
     /* The remote executors of this deployment, served its bodies from startup to shutdown. */
     private final List<RemoteExecutor> remotes = new ArrayList<>();
+
+    /* False once the drain has ended: bodies that arrive from other processes are refused from then on. */
+    private volatile boolean serving = true;
     /* The executors resolved so far, kept when a start is deferred (see start). */
     private final Map<String, Executor> resolved = new HashMap<>();
     /* Whether start() runs, on the thread that holds its lock: a call from within it must not start it again. */
@@ -240,7 +243,16 @@ class Registry {
         sitesByRemoteKey = byRemoteKey;
         sitesByKey = prepared;
         LocalBodies bodies = new Bodies();
-        remotes.forEach(remote -> remote.serve(bodies));
+        List<RemoteExecutor> serving = new ArrayList<>();
+        try {
+            for (RemoteExecutor remote : remotes) {
+                remote.serve(bodies);
+                serving.add(remote);
+            }
+        } catch (RuntimeException refused) {
+            stopServing(serving); // a deployment that fails serves nothing
+            throw refused;
+        }
         return prepared;
     }
 
@@ -368,7 +380,7 @@ class Registry {
         public Object run(String method, Object[] arguments) throws Throwable {
             Map<String, CallSite> prepared = sitesByRemoteKey;
             CallSite site = prepared == null ? null : prepared.get(method);
-            if (site == null || inFlight.isClosing()) {
+            if (site == null || !serving) {
                 throw new RejectedExecutionException("No @Async method " + method + " runs here: "
                         + (site == null ? "this deployment has none" : "this deployment is shutting down"));
             }
@@ -430,7 +442,8 @@ class Registry {
      * submitted, queued or running, and their callbacks get the grace period; what is left is then
      * cancelled and interrupted, so its callbacks run here before the container goes on closing.
      * The executors keep running meanwhile; the library's own pool is stopped afterwards, when the
-     * container disposes of it.
+     * container disposes of it. Bodies that other processes send keep being served until the drain
+     * ends (a caller's own calls may come back to this process), and are refused after it.
      */
     void drain(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class)
             Object event) {
@@ -438,14 +451,26 @@ class Registry {
             return;
         }
         inFlight.close();
+        try {
+            drainInFlight();
+        } finally {
+            serving = false;
+            stopServing(remotes);
+        }
+    }
+
+    private static void stopServing(List<RemoteExecutor> remotes) {
         for (RemoteExecutor remote : remotes) {
             try {
                 remote.serve(null);
             } catch (RuntimeException e) {
-                // its transport may be down already (a shutdown hook of its own): the drain goes on regardless
+                // its transport may be down already (a shutdown hook of its own): the others stop all the same
                 LOG.log(Level.WARNING, e, () -> "A remote executor failed to stop serving this deployment's bodies");
             }
         }
+    }
+
+    private void drainInFlight() {
         long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         List<AsyncCall<?>> left = awaitDrained(grace);
         if (left.isEmpty()) {
