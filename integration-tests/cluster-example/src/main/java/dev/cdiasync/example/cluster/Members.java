@@ -17,6 +17,7 @@ import com.hazelcast.core.HazelcastInstance;
 final class Members implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
+    private final List<Path> logs = new ArrayList<>();
 
     Members(int count, String cluster) throws IOException {
         Path logs = Path.of(System.getProperty("cluster.member.logs", "target/cluster-example"));
@@ -32,15 +33,21 @@ final class Members implements AutoCloseable {
             }
             command.addAll(List.of("-Dexample.cluster=" + cluster, "-cp", System.getProperty("java.class.path"),
                     Member.class.getName()));
+            Path log = logs.resolve("member-" + i + ".log");
+            this.logs.add(log);
             processes.add(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve("member-" + i + ".log").toFile())).start());
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start());
         }
     }
 
-    /** Waits until this many data members are in the cluster. */
-    void awaitJoined(HazelcastInstance hz, int count) throws InterruptedException {
+    /**
+     * Waits until this many data members are in the cluster and each member JVM's container has
+     * started: a member joins the cluster while its container starts, and refuses bodies until then.
+     */
+    void awaitJoined(HazelcastInstance hz, int count) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (hz.getCluster().getMembers().stream().filter(member -> !member.isLiteMember()).count() < count) {
+        while (hz.getCluster().getMembers().stream().filter(member -> !member.isLiteMember()).count() < count
+                || !allReady()) {
             for (Process process : processes) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("member JVM " + process.pid() + " exited; see its log in "
@@ -52,6 +59,15 @@ final class Members implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    private boolean allReady() throws IOException {
+        for (Path log : logs) {
+            if (!Files.exists(log) || !Files.readString(log).contains("member ready: ")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
