@@ -27,6 +27,7 @@ public final class Cluster implements AutoCloseable {
     private final String name = UUID.randomUUID().toString().substring(0, 8);
     private final Path logs = Path.of(System.getProperty("cluster.member.logs", "target/cluster-members"));
     private final Map<Long, Process> members = new ConcurrentHashMap<>();
+    private final Map<Long, Path> memberLogs = new ConcurrentHashMap<>();
     private final HazelcastInstance caller;
     private int started;
 
@@ -100,11 +101,27 @@ public final class Cluster implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         members.put(process.pid(), process);
+        memberLogs.put(process.pid(), log.toPath());
+    }
+
+    private boolean containersStarted() {
+        for (Long pid : members.keySet()) {
+            Path log = memberLogs.get(pid);
+            try {
+                if (log == null || !Files.readString(log).contains("member ready: pid " + pid)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void awaitDataMembers(int count) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (dataMembers().size() < count) {
+        // Joined is not enough: a member joins while its container starts, and refuses bodies until it has.
+        while (dataMembers().size() < count || !containersStarted()) {
             for (Process process : members.values()) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("member JVM " + process.pid() + " exited with "
