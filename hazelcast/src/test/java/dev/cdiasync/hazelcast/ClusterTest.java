@@ -327,6 +327,34 @@ class ClusterTest {
         assertEquals(1, journal(entry -> entry.startsWith("started " + id)).size(), "the body ran once");
     }
 
+    /*
+     * The member's own drain waits, within its grace period (5 s for the test's members), for the bodies other
+     * members sent it: the body is released 1.5 s after the member began to stop, and its value arrives.
+     */
+    @Test
+    void aMemberThatStopsLetsTheBodiesItRunsFinishWithinItsGrace() throws Exception {
+        Reports reports = boot().select(Reports.class).get();
+        String id = "member-drain-" + UUID.randomUUID();
+
+        AsyncFuture<String> future = (AsyncFuture<String>) reports.block(id);
+        long pid = pid(awaitJournal(entry -> entry.startsWith("started " + id), 1).get(0));
+        Thread stopper = new Thread(() -> {
+            try {
+                cluster.stop(pid);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        stopper.start();
+        cluster.awaitLog(pid, "member stopping: pid " + pid);
+        Thread.sleep(1500); // the member's container is draining by now (without its drain it would have closed)
+        Journal.releases(hz).put(id, true);
+        stopper.join(MINUTES.toMillis(2));
+
+        assertEquals(id + " released in " + pid, future.get(2, MINUTES));
+        assertEquals(2, awaitJournal(entry -> entry.startsWith("block-"), 2).size(), "each callback ran once");
+    }
+
     @Test
     void closingTheCallersContainerWaitsForRemoteBodiesWithinTheGrace() throws Exception {
         Reports reports = boot("60000").select(Reports.class).get();

@@ -102,8 +102,8 @@ class Registry {
     /* The remote executors of this deployment, served its bodies from startup to shutdown. */
     private final List<RemoteExecutor> remotes = new ArrayList<>();
 
-    /* False once the drain has ended: bodies that arrive from other processes are refused from then on. */
-    private volatile boolean serving = true;
+    /* The bodies other processes sent that run here; closed once the drain has ended, refused from then on. */
+    private final Arrivals arrivals = new Arrivals();
     /* The executors resolved so far, kept when a start is deferred (see start). */
     private final Map<String, Executor> resolved = new HashMap<>();
     /* Whether start() runs, on the thread that holds its lock: a call from within it must not start it again. */
@@ -380,10 +380,18 @@ class Registry {
         public Object run(String method, Object[] arguments) throws Throwable {
             Map<String, CallSite> prepared = sitesByRemoteKey;
             CallSite site = prepared == null ? null : prepared.get(method);
-            if (site == null || !serving) {
+            if (site == null || !arrivals.enter()) {
                 throw new RejectedExecutionException("No @Async method " + method + " runs here: "
                         + (site == null ? "this deployment has none" : "this deployment is shutting down"));
             }
+            try {
+                return run(site, arguments);
+            } finally {
+                arrivals.exit();
+            }
+        }
+
+        private Object run(CallSite site, Object[] arguments) throws Throwable {
             // A @Dependent bean gets an instance of its own for the call, destroyed after it (and after a
             // stage it returned has completed), as a local caller's would live with the caller; others are
             // shared as their scope says.
@@ -450,12 +458,32 @@ class Registry {
         if (inFlight == null) {
             return;
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         inFlight.close();
         try {
             drainInFlight();
+            awaitArrivals(deadline);
         } finally {
-            serving = false;
+            arrivals.close();
             stopServing(remotes);
+        }
+    }
+
+    /* The bodies other processes sent get what is left of the grace period; what outlives it runs on, unawaited. */
+    private void awaitArrivals(long deadline) {
+        if (remotes.isEmpty()) {
+            return;
+        }
+        int left;
+        try {
+            left = arrivals.awaitIdle(deadline);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (left > 0) {
+            LOG.warning(() -> left + " @Async bodies that other processes sent still run " + settings.shutdownGraceMillis
+                    + " ms after shutdown began; the container closes under them");
         }
     }
 

@@ -82,6 +82,18 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Waits (two minutes at most) until the log of this member JVM has the text. */
+    public void awaitLog(long pid, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Path log = memberLogs.get(pid);
+        while (!Files.readString(log).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("member " + pid + " never wrote '" + text + "' to " + log);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private void start() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -94,6 +106,7 @@ public final class Cluster implements AutoCloseable {
             }
         }
         command.add("-Dtest.cluster=" + name);
+        command.add("-Ddev.cdiasync.shutdown-grace-ms=5000"); // a stopping member waits this long for the bodies it runs
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MemberMain.class.getName());
