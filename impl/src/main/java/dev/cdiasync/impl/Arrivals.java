@@ -30,17 +30,18 @@ final class Arrivals {
     }
 
     /**
-     * Waits until no arrived body runs, or until the deadline.
+     * Waits until no arrived body runs but the caller's own, or until the deadline.
      *
-     * @return how many still run
+     * @param own 1 if the waiting thread runs an arrived body itself (one that closes its container), else 0
+     * @return how many others still run
      */
-    synchronized int awaitIdle(long deadlineNanos) throws InterruptedException {
+    synchronized int awaitIdle(long deadlineNanos, int own) throws InterruptedException {
         long left;
-        while (running > 0 && (left = deadlineNanos - System.nanoTime()) > 0) {
+        while (running > own && (left = deadlineNanos - System.nanoTime()) > 0) {
             long millis = Math.max(1, left / 1_000_000);
             wait(millis);
         }
-        return running;
+        return running - own;
     }
 
     /** From now on every body that arrives is refused. */

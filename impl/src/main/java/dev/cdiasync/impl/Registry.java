@@ -92,6 +92,9 @@ class Registry {
      */
     private static final ThreadLocal<CallSite> ARRIVED = new ThreadLocal<>();
 
+    /* The arrivals of the deployment whose arrived body runs on this thread, if one does. */
+    private static final ThreadLocal<Arrivals> RUNS_ARRIVED = new ThreadLocal<>();
+
     /* Published once by start(), before any call is routed; then only read. */
     private volatile Map<String, CallSite[]> sitesByKey;
     /* The call sites by the key a call sent to another process names them by (see CallSite.remoteKey). */
@@ -384,9 +387,12 @@ class Registry {
                 throw new RejectedExecutionException("No @Async method " + method + " runs here: "
                         + (site == null ? "this deployment has none" : "this deployment is shutting down"));
             }
+            Arrivals outer = RUNS_ARRIVED.get();
+            RUNS_ARRIVED.set(arrivals);
             try {
                 return run(site, arguments);
             } finally {
+                RUNS_ARRIVED.set(outer);
                 arrivals.exit();
             }
         }
@@ -476,7 +482,8 @@ class Registry {
         }
         int left;
         try {
-            left = arrivals.awaitIdle(deadline);
+            // A body that closes its own container (an operator's "stop" command) is not waited for by itself.
+            left = arrivals.awaitIdle(deadline, RUNS_ARRIVED.get() == arrivals ? 1 : 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

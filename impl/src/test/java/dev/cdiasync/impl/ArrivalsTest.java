@@ -52,7 +52,7 @@ class ArrivalsTest {
             Thread.yield();
             arrivals.close();
             closed.set(true);
-            int left = arrivals.awaitIdle(System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
+            int left = arrivals.awaitIdle(System.nanoTime() + TimeUnit.MINUTES.toNanos(1), 0);
             assertEquals(0, left, "every body that entered before the close has left");
             assertEquals(0, inside.get(), "awaitIdle returned while a body ran");
             for (Thread body : bodies) {
@@ -67,8 +67,9 @@ class ArrivalsTest {
     void awaitIdleGivesUpAtTheDeadline() throws Exception {
         Arrivals arrivals = new Arrivals();
         assertTrue(arrivals.enter());
-        assertEquals(1, arrivals.awaitIdle(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20)));
+        assertEquals(1, arrivals.awaitIdle(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), 0));
+        assertEquals(0, arrivals.awaitIdle(System.nanoTime() + TimeUnit.MINUTES.toNanos(1), 1), "its own body");
         arrivals.exit();
-        assertEquals(0, arrivals.awaitIdle(System.nanoTime()));
+        assertEquals(0, arrivals.awaitIdle(System.nanoTime(), 0));
     }
 }

@@ -47,7 +47,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts member JVMs until there are this many data members, and waits for them to join. */
     public void ensureDataMembers(int count) throws IOException {
-        for (int i = dataMembers().size(); i < count; i++) {
+        for (int i = members.size(); i < count; i++) {
             start();
         }
         awaitDataMembers(count);
@@ -134,7 +134,8 @@ public final class Cluster implements AutoCloseable {
     private void awaitDataMembers(int count) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         // Joined is not enough: a member joins while its container starts, and refuses bodies until it has.
-        while (dataMembers().size() < count || !containersStarted()) {
+        // And the caller's view must be the JVMs that run: a member stopped or killed just before may still be in it.
+        while (!dataMembers().keySet().equals(members.keySet()) || !containersStarted()) {
             for (Process process : members.values()) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("member JVM " + process.pid() + " exited with "
@@ -142,8 +143,8 @@ public final class Cluster implements AutoCloseable {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + dataMembers().size() + " of " + count
-                        + " members joined within 3 minutes; see " + logs);
+                throw new IllegalStateException("the cluster's data members " + dataMembers().keySet() + " did not"
+                        + " become the " + count + " member JVMs " + members.keySet() + " within 3 minutes; see " + logs);
             }
             try {
                 Thread.sleep(100);
