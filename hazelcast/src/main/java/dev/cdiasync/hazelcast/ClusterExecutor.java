@@ -94,9 +94,9 @@ public final class ClusterExecutor implements RemoteExecutor {
     private final String name;
     private final MemberSelector members;
     private final ThreadPoolExecutor delivery;
-    private volatile IExecutorService executor;
-    private volatile IExecutorService control;
-    private volatile Payloads payloads;
+    private final IExecutorService executor;
+    private final IExecutorService control;
+    private final Payloads payloads;
     private volatile Served served;
 
     private ClusterExecutor(HazelcastInstance hazelcast, String name, MemberSelector members) {
@@ -104,6 +104,9 @@ public final class ClusterExecutor implements RemoteExecutor {
         this.name = Objects.requireNonNull(name, "executorName");
         this.members = Objects.requireNonNull(members, "members");
         this.instanceName = hazelcast.getName();
+        this.executor = hazelcast.getExecutorService(name);
+        this.control = hazelcast.getExecutorService(CONTROL_EXECUTOR);
+        this.payloads = Payloads.of(hazelcast);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         AtomicInteger count = new AtomicInteger();
         this.delivery = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
@@ -123,6 +126,7 @@ public final class ClusterExecutor implements RemoteExecutor {
      * @param executorName the name of the {@code IExecutorService} (configure its pool size in the
      *                     instance's {@code ExecutorConfig} of that name)
      * @return the executor
+     * @throws IllegalArgumentException if the instance is no member (a Hazelcast client, say)
      */
     public static ClusterExecutor of(HazelcastInstance hazelcast, String executorName) {
         return new ClusterExecutor(hazelcast, executorName, MemberSelectors.DATA_MEMBER_SELECTOR);
@@ -136,6 +140,7 @@ public final class ClusterExecutor implements RemoteExecutor {
      * @param executorName the name of the {@code IExecutorService}
      * @param members      which members may run bodies ({@link MemberSelectors} has the usual ones)
      * @return the executor
+     * @throws IllegalArgumentException if the instance is no member (a Hazelcast client, say)
      */
     public static ClusterExecutor of(HazelcastInstance hazelcast, String executorName, MemberSelector members) {
         return new ClusterExecutor(hazelcast, executorName, members);
@@ -161,11 +166,11 @@ public final class ClusterExecutor implements RemoteExecutor {
         String id = callId();
         try {
             for (int i = 0; i < values.length; i++) {
-                arguments[i] = payloads().write(values[i]);
+                arguments[i] = payloads.write(values[i]);
             }
             BodyTask task = new BodyTask(name, call.taskName(), call.method(), call.description(), id, arguments);
             member = pick(call);
-            future = executor().submitToMember(task, member);
+            future = executor.submitToMember(task, member);
         } catch (HazelcastSerializationException e) {
             throw rejected(call, "its arguments cannot be serialized (" + e.getMessage() + ")", e);
         } catch (HazelcastInstanceNotActiveException e) {
@@ -213,40 +218,13 @@ public final class ClusterExecutor implements RemoteExecutor {
         return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
     }
 
-    private Payloads payloads() {
-        Payloads current = payloads;
-        if (current == null) {
-            current = Payloads.of(hazelcast);
-            payloads = current;
-        }
-        return current;
-    }
-
-    private IExecutorService executor() {
-        IExecutorService current = executor;
-        if (current == null) {
-            current = hazelcast.getExecutorService(name);
-            executor = current;
-        }
-        return current;
-    }
-
     private void forget(RemoteCall call, String id, Member member) {
         try {
-            control().submitToMember(new CancelTask(id, true), member);
+            control.submitToMember(new CancelTask(id, true), member);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "Could not tell member " + TaskLostException.describe(member) + " to forget"
                     + " the refused @Async task '" + call.taskName() + "'");
         }
-    }
-
-    private IExecutorService control() {
-        IExecutorService current = control;
-        if (current == null) {
-            current = hazelcast.getExecutorService(CONTROL_EXECUTOR);
-            control = current;
-        }
-        return current;
     }
 
     private RejectedExecutionException rejected(RemoteCall call, String why, Throwable cause) {
@@ -258,7 +236,7 @@ public final class ClusterExecutor implements RemoteExecutor {
     private void deliver(RemoteCall call, Outcome outcome) {
         Object payload;
         try {
-            payload = payloads().read(outcome.payload());
+            payload = payloads.read(outcome.payload());
         } catch (RuntimeException | Error unreadable) {
             call.fail(unreadable);
             return;
@@ -407,7 +385,7 @@ public final class ClusterExecutor implements RemoteExecutor {
                 return; // the body's outcome is here: nothing runs any more
             }
             try {
-                String found = control().submitToMember(new CancelTask(id, false), member).get();
+                String found = control.submitToMember(new CancelTask(id, false), member).get();
                 LOG.fine(() -> "Cancelled @Async task '" + call.taskName() + "' on member "
                         + TaskLostException.describe(member) + ": its body was " + found);
                 if (!found.equals("running")) {

@@ -13,8 +13,6 @@ import jakarta.interceptor.InvocationContext;
 final class CallSite {
 
     final Class<?> beanClass;
-    /* The method as Names.key writes it, which a call sent to another process names it by. */
-    final String key;
     final String description;
     final String taskName;
     final boolean returnsVoid;
@@ -41,7 +39,6 @@ final class CallSite {
             Executor executor, Executor dispatchExecutor, Invoker<Object, ?> invoker, BeanTarget target,
             TaskCallbacks callbacks, InFlight inFlight, RequestContexts requestContexts) {
         this.beanClass = beanClass;
-        this.key = key;
         this.description = description;
         this.taskName = taskName;
         this.returnsVoid = returnsVoid;

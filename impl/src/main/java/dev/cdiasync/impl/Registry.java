@@ -467,7 +467,7 @@ class Registry {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
         inFlight.close();
         try {
-            drainInFlight();
+            drainInFlight(deadline);
             awaitArrivals(deadline);
         } finally {
             arrivals.close();
@@ -505,9 +505,8 @@ class Registry {
         }
     }
 
-    private void drainInFlight() {
-        long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
-        List<AsyncCall<?>> left = awaitDrained(grace);
+    private void drainInFlight(long deadline) {
+        List<AsyncCall<?>> left = awaitDrained(deadline);
         if (left.isEmpty()) {
             return;
         }
@@ -537,7 +536,8 @@ class Registry {
         }
         // Interrupted bodies end (on any executor) before close() goes on, within a bound that a stall of
         // the machine (a long GC pause) does not exhaust.
-        List<AsyncCall<?>> stubborn = awaitDrained(Math.max(grace, TimeUnit.SECONDS.toNanos(5)));
+        long grace = TimeUnit.MILLISECONDS.toNanos(settings.shutdownGraceMillis);
+        List<AsyncCall<?>> stubborn = awaitDrained(System.nanoTime() + Math.max(grace, TimeUnit.SECONDS.toNanos(5)));
         if (!stubborn.isEmpty()) {
             LOG.warning(() -> stubborn.size() + " @Async bodies ignore interruption and are still running");
         }
@@ -546,9 +546,9 @@ class Registry {
         }
     }
 
-    private List<AsyncCall<?>> awaitDrained(long graceNanos) {
+    private List<AsyncCall<?>> awaitDrained(long deadlineNanos) {
         try {
-            return inFlight.awaitDrained(System.nanoTime() + graceNanos);
+            return inFlight.awaitDrained(deadlineNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             try {

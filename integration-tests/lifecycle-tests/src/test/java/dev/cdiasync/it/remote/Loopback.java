@@ -18,9 +18,10 @@ import dev.cdiasync.spi.RemoteMethod;
  * a call submitted in one runs on a thread named "wire-N", in the other container's bodies. It stands for a cluster
  * in the tests of the library's side of the remote executor SPI.
  */
-final class Loopback implements RemoteExecutor {
+public final class Loopback implements RemoteExecutor {
 
-    static final Map<String, LocalBodies> SERVED = new ConcurrentHashMap<>();
+    /** What each container serves, by its name. */
+    public static final Map<String, LocalBodies> SERVED = new ConcurrentHashMap<>();
     static final ExecutorService WIRE = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "wire");
         thread.setDaemon(true);
@@ -30,6 +31,11 @@ final class Loopback implements RemoteExecutor {
     private final String here;
     private final String there;
     private final Consumer<RemoteMethod> checked;
+
+    /** From the container named here to the one named there; no parameter of type Thread can travel. */
+    public Loopback(String here, String there) {
+        this(here, there, method -> { });
+    }
 
     Loopback(String here, String there, Consumer<RemoteMethod> checked) {
         this.here = here;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.it.remote.Loopback;
 import dev.cdiasync.spi.RemoteExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -48,7 +49,7 @@ class MemberDrainTest {
         @AsyncExecutor("remote")
         RemoteExecutor remote() {
             String here = origin.name();
-            return new DrainLoopback(here, here.equals("rhome") ? "rmember" : "rhome");
+            return new Loopback(here, here.equals("rhome") ? "rmember" : "rhome");
         }
     }
 
@@ -114,7 +115,7 @@ class MemberDrainTest {
                 // closed by the body itself
             }
         }
-        DrainLoopback.SERVED.clear();
+        Loopback.SERVED.clear();
         started = new CountDownLatch(1);
         release = new CountDownLatch(1);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cdiasync.Async;
 import dev.cdiasync.AsyncExecutor;
+import dev.cdiasync.it.remote.Loopback;
 import dev.cdiasync.spi.LocalBodies;
 import dev.cdiasync.spi.RemoteCall;
 import dev.cdiasync.spi.RemoteExecutor;
@@ -46,7 +47,7 @@ class ServeFailsTest {
         @ApplicationScoped
         @AsyncExecutor("a")
         RemoteExecutor a() {
-            return new DrainLoopback("sf-a", "nowhere");
+            return new Loopback("sf-a", "nowhere");
         }
 
         @Produces
@@ -72,13 +73,13 @@ class ServeFailsTest {
 
     @AfterEach
     void clear() {
-        DrainLoopback.SERVED.remove("sf-a");
+        Loopback.SERVED.remove("sf-a");
     }
 
     @Test
     void aDeploymentWhoseServeFailsFailsAndServesNothing() {
         assertThrows(RuntimeException.class, () -> new Weld("serve-fails").disableDiscovery()
                 .addBeanClasses(Wiring.class, Work.class).initialize().close());
-        assertFalse(DrainLoopback.SERVED.containsKey("sf-a"), "the first executor still serves the failed deployment");
+        assertFalse(Loopback.SERVED.containsKey("sf-a"), "the first executor still serves the failed deployment");
     }
 }
